@@ -1,0 +1,69 @@
+"""Command line: ``framing score CORPUS [--codebook FILE] --out DIR``.
+
+A thin shell over the library: parse arguments, call it, write the tables. User mistakes are
+printed as one line (``framing: error: ...``) with exit code 2, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from .codebook import load_codebook
+from .corpus import load_corpus
+from .errors import FramingError
+from .outputs import write_csv
+from .schemas import QUOTES_CSV, SENTENCES_CSV
+from .summarize import score_corpus, summary_table
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="framing", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    score = commands.add_parser("score", help="code and score a corpus; write CSV tables")
+    score.add_argument("corpus", help="folder of articles (with or without manifest.csv), "
+                                      "or a .csv/.jsonl table with one article per row")
+    score.add_argument("--codebook", help="YAML codebook (default: the packaged one)")
+    score.add_argument("--out", required=True, help="folder for sentences.csv, quotes.csv, "
+                                                    "outlets.csv and summary.csv")
+    return parser
+
+
+def score(corpus: str, codebook: str | None, out: str) -> pd.DataFrame:
+    """Run the pipeline and write the four tables into `out`; return the summary table."""
+    corpus_path, out_path = Path(corpus).resolve(), Path(out).resolve()
+    if corpus_path.is_dir() and out_path == corpus_path:
+        raise FramingError(f"{out}: is the corpus folder; choose another --out folder so "
+                           "the corpus stays untouched")
+    book = load_codebook(codebook)
+    tables = score_corpus(load_corpus(corpus), book)
+    sentences = tables["sentences"]
+    write_csv(out_path / "sentences.csv", sentences[SENTENCES_CSV + book.frame_ids])
+    write_csv(out_path / "quotes.csv", tables["quotes"][QUOTES_CSV])
+    write_csv(out_path / "outlets.csv", tables["outlets"])
+    summary = summary_table(tables["outlets"], book)
+    write_csv(out_path / "summary.csv", summary)
+    return summary
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "score":
+            summary = score(args.corpus, args.codebook, args.out)
+            with pd.option_context("display.width", 200, "display.max_columns", 50):
+                print(summary.round(2).to_string(index=False))
+            print(f"wrote sentences.csv, quotes.csv, outlets.csv, summary.csv to {args.out}")
+    except FramingError as err:
+        print(f"framing: error: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,325 @@
+"""Codebooks: frames, tone cues, indices and actors, read from YAML and validated.
+
+The codebook is data. `load_codebook` reads and checks a YAML file (the packaged default for
+the 5 June 2025 Trump–Xi call when no path is given) and returns a frozen `Codebook`. Every
+mistake is reported as ``file:line: what is wrong; what to do``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import FramingError
+
+DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
+TOP_KEYS = {"codebook", "title", "version", "description", "frames", "tone", "indices",
+            "actors", "language"}
+FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone"}
+ACTOR_KEYS = {"id", "label", "kind", "aliases"}
+INDEX_KEYS = {"id", "label", "positive", "negative"}
+TONE_KEYS = {"weights", "positive", "negative"}
+LANGUAGE_KEYS = {"negators", "negation_window", "clause_breaks", "speech_verbs",
+                 "person_pronouns", "group_pronouns", "group_references"}
+ACTOR_KINDS = ("person", "organisation")
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Frame:
+    id: str
+    label: str
+    description: str
+    cues: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    negated: str | None = None
+    tone: int = 0
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    label: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Index:
+    id: str
+    label: str
+    positive: str
+    negative: str
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """A validated codebook. Build it with `load_codebook`."""
+
+    name: str
+    title: str
+    source: str
+    checksum: str
+    frames: tuple[Frame, ...]
+    actors: tuple[Actor, ...] = ()
+    indices: tuple[Index, ...] = ()
+    tone_positive: tuple[str, ...] = ()
+    tone_negative: tuple[str, ...] = ()
+    tone_weights: dict = field(default_factory=lambda: {"sentiment": 0.5, "domain": 0.5})
+    language: dict = field(default_factory=dict)
+
+    @property
+    def frame_ids(self) -> list[str]:
+        return [frame.id for frame in self.frames]
+
+    def frames_table(self) -> pd.DataFrame:
+        """One row per frame: ``frame, label, description`` (for legends and reports)."""
+        return pd.DataFrame([{"frame": f.id, "label": f.label, "description": f.description}
+                             for f in self.frames])
+
+    def lexicon(self) -> dict:
+        """Language resources (`data/english.yaml`) with the codebook's `language:` overrides."""
+        return {**_english(), **self.language}
+
+    def actors_table(self) -> pd.DataFrame:
+        """One row per actor: ``actor, label, kind``."""
+        return pd.DataFrame([{"actor": a.id, "label": a.label, "kind": a.kind}
+                             for a in self.actors], columns=["actor", "label", "kind"])
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict:
+    text = resources.files("framing").joinpath("data/english.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def cue_regex(cue: str) -> str:
+    """Regular expression for a cue: whole words, any case, spaces or hyphens between words,
+    a trailing ``*`` for any word ending, straight and curly apostrophes alike."""
+    words = []
+    for word in cue.strip().split():
+        wildcard = word.endswith("*")
+        core = re.escape(word.rstrip("*")).replace("'", "['’]").replace("’", "['’]")
+        core = re.sub(r"\\-", r"[-‐–\\s]?", core)
+        words.append(core + (r"\w*" if wildcard else ""))
+    return r"(?<!\w)" + r"[\s\-‐–]+".join(words) + r"(?!\w)"
+
+
+def load_codebook(path=None) -> Codebook:
+    """Read and validate a codebook; `None` gives the packaged default codebook."""
+    if path is None:
+        resource = resources.files("framing").joinpath(f"codebooks/{DEFAULT_CODEBOOK}")
+        text, shown = resource.read_text("utf-8"), f"(default) {DEFAULT_CODEBOOK}"
+    else:
+        file = Path(path)
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise FramingError(f"{file}: codebook not found; give the path of a YAML file")
+        except (OSError, UnicodeDecodeError) as err:
+            raise FramingError(f"{file}: cannot read the codebook ({err})") from None
+        shown = str(file)
+    data, lines = _parse(text, shown)
+    return _build(data, lines, shown, hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def _parse(text: str, shown: str) -> tuple[dict, dict]:
+    """YAML to plain data plus a map from key path to line number."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict = {}
+        data = _convert(loader, node, (), lines, shown) if node is not None else None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"{shown}:{mark.line + 1}" if mark else shown
+        problem = getattr(err, "problem", None) or str(err)
+        raise FramingError(f"{where}: YAML syntax error ({problem}); check indentation, "
+                           "colons and quotes") from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise FramingError(f"{shown}:1: a codebook is a YAML mapping with a `frames` list")
+    return data, lines
+
+
+def _convert(loader, node, path, lines, shown):
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in out:
+                raise FramingError(f"{shown}:{key_node.start_mark.line + 1}: key {key!r} "
+                                   "appears twice in the same mapping; keep one")
+            out[key] = _convert(loader, value_node, path + (key,), lines, shown)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(loader, item, path + (i,), lines, shown)
+                for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+class _Checker:
+    """Validation helpers that know the file and the line of every key."""
+
+    def __init__(self, shown: str, lines: dict):
+        self.shown, self.lines = shown, lines
+
+    def fail(self, path: tuple, message: str):
+        line = self.lines.get(path)
+        while line is None and path:
+            path = path[:-1]
+            line = self.lines.get(path)
+        raise FramingError(f"{self.shown}:{line or 1}: {message}")
+
+    def keys(self, data, path: tuple, allowed: set, what: str) -> None:
+        if not isinstance(data, dict):
+            self.fail(path, f"{what} must be a mapping of keys to values")
+        for key in data:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+                hint = f"did you mean {close[0]!r}?" if close else \
+                    f"allowed keys: {', '.join(sorted(allowed))}"
+                self.fail(path + (key,), f"unknown key {key!r} in {what}; {hint}")
+
+    def text(self, data, path: tuple, key: str, what: str, required=True) -> str:
+        value = data.get(key)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.fail(path + (key,), f"{what} needs `{key}:` with a non-empty text")
+        return value.strip()
+
+    def strings(self, data, path: tuple, key: str, what: str) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+                                                  for v in value):
+            self.fail(path + (key,), f"`{key}` of {what} must be a list of non-empty texts")
+        return tuple(v.strip() for v in value)
+
+    def identifier(self, data, path: tuple, what: str, seen: set) -> str:
+        value = self.text(data, path, "id", what)
+        if not IDENTIFIER.match(value):
+            self.fail(path + ("id",), f"id {value!r} of {what}: use lower-case letters, "
+                                      "digits and _ only, starting with a letter")
+        if value in seen:
+            self.fail(path + ("id",), f"id {value!r} is used twice; ids must be unique")
+        seen.add(value)
+        return value
+
+
+def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
+    check = _Checker(shown, lines)
+    check.keys(data, (), TOP_KEYS, "the codebook")
+    frames = _frames(data, check)
+    actors = _actors(data, check)
+    indices = _indices(data, check, {f.id for f in frames})
+    tone = data.get("tone") or {}
+    check.keys(tone, ("tone",), TONE_KEYS, "`tone`")
+    weights = {"sentiment": 0.5, "domain": 0.5, **(tone.get("weights") or {})}
+    if set(weights) != {"sentiment", "domain"} or not all(
+            isinstance(v, (int, float)) and v >= 0 for v in weights.values()):
+        check.fail(("tone", "weights"), "tone weights are `sentiment:` and `domain:`, "
+                                        "each a number >= 0")
+    language = data.get("language") or {}
+    check.keys(language, ("language",), LANGUAGE_KEYS, "`language`")
+    return Codebook(
+        name=str(data.get("codebook") or Path(shown).stem), title=str(data.get("title", "")),
+        source=shown, checksum=checksum, frames=frames, actors=actors, indices=indices,
+        tone_positive=_cues(tone, ("tone",), "positive", "`tone`", check),
+        tone_negative=_cues(tone, ("tone",), "negative", "`tone`", check),
+        tone_weights=weights, language=language,
+    )
+
+
+def _frames(data: dict, check: _Checker) -> tuple[Frame, ...]:
+    items = data.get("frames")
+    if not isinstance(items, list) or not items:
+        check.fail(("frames",), "the codebook needs `frames:`, a list with at least one frame")
+    seen, frames = set(), []
+    for i, item in enumerate(items):
+        path = ("frames", i)
+        check.keys(item, path, FRAME_KEYS, f"frame {i + 1}")
+        frame_id = check.identifier(item, path, f"frame {i + 1}", seen)
+        what = f"frame {frame_id!r}"
+        cues = _cues(item, path, "cues", what, check)
+        patterns = check.strings(item, path, "patterns", what)
+        for j, pattern in enumerate(patterns):
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                check.fail(path + ("patterns", j), f"pattern {j + 1} of {what} is not a valid "
+                                                   f"regular expression ({err.msg})")
+        if not cues and not patterns:
+            check.fail(path, f"{what} has no `cues` or `patterns`; give it at least one cue")
+        tone = item.get("tone", 0)
+        if tone not in (-1, 0, 1):
+            check.fail(path + ("tone",), f"`tone` of {what} must be -1, 0 or 1")
+        frames.append(Frame(frame_id, check.text(item, path, "label", what),
+                            check.text(item, path, "description", what), cues, patterns,
+                            item.get("negated"), tone))
+    ids = {f.id for f in frames}
+    for i, frame in enumerate(frames):
+        if frame.negated is not None and frame.negated not in ids:
+            check.fail(("frames", i, "negated"), f"`negated: {frame.negated}` of frame "
+                                                 f"{frame.id!r} is not a frame id")
+    return tuple(frames)
+
+
+def _cues(data, path, key, what, check) -> tuple[str, ...]:
+    cues = check.strings(data, path, key, what)
+    for j, cue in enumerate(cues):
+        if not re.search(r"\w", cue):
+            check.fail(path + (key, j), f"cue {cue!r} of {what} has no letters or digits")
+    return cues
+
+
+def _actors(data: dict, check: _Checker) -> tuple[Actor, ...]:
+    items = data.get("actors") or []
+    if not isinstance(items, list):
+        check.fail(("actors",), "`actors` must be a list")
+    seen, actors = set(), []
+    for i, item in enumerate(items):
+        path = ("actors", i)
+        check.keys(item, path, ACTOR_KEYS, f"actor {i + 1}")
+        actor_id = check.identifier(item, path, f"actor {i + 1}", seen)
+        kind = item.get("kind", "person")
+        if kind not in ACTOR_KINDS:
+            check.fail(path + ("kind",), f"`kind` of actor {actor_id!r} must be one of "
+                                         f"{', '.join(ACTOR_KINDS)}")
+        aliases = check.strings(item, path, "aliases", f"actor {actor_id!r}")
+        if not aliases:
+            check.fail(path, f"actor {actor_id!r} needs `aliases:`, the names it goes by")
+        label = check.text(item, path, "label", f"actor {actor_id!r}", required=False)
+        actors.append(Actor(actor_id, label or actor_id, kind, aliases))
+    return tuple(actors)
+
+
+def _indices(data: dict, check: _Checker, frame_ids: set) -> tuple[Index, ...]:
+    items = data.get("indices") or []
+    if not isinstance(items, list):
+        check.fail(("indices",), "`indices` must be a list")
+    seen, indices = set(), []
+    for i, item in enumerate(items):
+        path = ("indices", i)
+        check.keys(item, path, INDEX_KEYS, f"index {i + 1}")
+        index_id = check.identifier(item, path, f"index {i + 1}", seen)
+        ends = []
+        for key in ("positive", "negative"):
+            value = check.text(item, path, key, f"index {index_id!r}")
+            if value not in frame_ids:
+                check.fail(path + (key,), f"`{key}: {value}` of index {index_id!r} is not a "
+                                          "frame id")
+            ends.append(value)
+        label = check.text(item, path, "label", f"index {index_id!r}", required=False)
+        indices.append(Index(index_id, label or index_id, *ends))
+    return tuple(indices)

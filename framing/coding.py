@@ -1,0 +1,116 @@
+"""Code every sentence for every frame of a codebook.
+
+A `FrameCoder` compiles each frame's cues and patterns into one regular expression. A cue of
+a frame with ``negated: other`` that follows a negator (``no``, ``without``, ``failed to`` ...)
+in the same clause, within the language's `negation_window` words, counts for ``other``
+instead ("talks without major breakthroughs" -> no_breakthrough only). Only content sentences
+(headline, body) are coded; boilerplate and off-topic sentences get 0 everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .codebook import Codebook, cue_regex
+from .schemas import CONTENT_ROLES, check_columns
+
+
+def _phrase_regex(phrase: str) -> str:
+    core = re.escape(phrase).replace("'", "['’]")
+    left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    right = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return left + core + right
+
+
+@dataclass(frozen=True)
+class Negation:
+    """Decides whether a position in a text follows a negator in the same clause."""
+
+    negators: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    window: int = 12
+    _negator: re.Pattern = field(init=False, repr=False, compare=False)
+    _break: re.Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        negators = sorted(self.negators, key=len, reverse=True)
+        object.__setattr__(self, "_negator", re.compile(
+            "|".join(_phrase_regex(n) for n in negators), re.IGNORECASE))
+        object.__setattr__(self, "_break", re.compile(
+            "|".join(_phrase_regex(b) for b in self.clause_breaks), re.IGNORECASE))
+
+    @classmethod
+    def from_codebook(cls, codebook: Codebook) -> "Negation":
+        lexicon = codebook.lexicon()
+        return cls(tuple(lexicon["negators"]), tuple(lexicon["clause_breaks"]),
+                   int(lexicon["negation_window"]))
+
+    def __call__(self, text: str, position: int) -> bool:
+        clause_start = 0
+        for match in self._break.finditer(text, 0, position):
+            clause_start = match.end()
+        words = text[clause_start:position].split()
+        window = " ".join(words[-self.window:])
+        return bool(self._negator.search(window))
+
+
+def compile_cues(cues, patterns=()) -> re.Pattern | None:
+    """One case-insensitive pattern for a list of cues and raw patterns (longest cue first)."""
+    parts = [cue_regex(c) for c in sorted(cues, key=len, reverse=True)]
+    parts += [f"(?:{p})" for p in patterns]
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+@dataclass(frozen=True)
+class FrameCoder:
+    """A codebook compiled for coding; call it on a text to get its cue matches."""
+
+    codebook: Codebook
+    _patterns: dict = field(init=False, repr=False, compare=False)
+    _negation: Negation = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "_patterns", {
+            f.id: compile_cues(f.cues, f.patterns) for f in self.codebook.frames})
+        object.__setattr__(self, "_negation", Negation.from_codebook(self.codebook))
+
+    def __call__(self, text: str) -> pd.DataFrame:
+        """Every cue match in `text`: ``frame, cue, start, end, negated, counts_for``."""
+        rows = []
+        for frame in self.codebook.frames:
+            for match in self._patterns[frame.id].finditer(text):
+                negated = frame.negated is not None and self._negation(text, match.start())
+                rows.append({"frame": frame.id, "cue": match.group(), "start": match.start(),
+                             "end": match.end(), "negated": negated,
+                             "counts_for": frame.negated if negated else frame.id})
+        return pd.DataFrame(rows, columns=["frame", "cue", "start", "end", "negated",
+                                           "counts_for"])
+
+    def frames_of(self, text: str) -> set[str]:
+        """The frame ids a text carries."""
+        return set(self(text)["counts_for"])
+
+
+def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Add one 0/1 column per frame of `codebook` to the sentences table.
+
+    Returns a new table (`schemas.SENTENCES` + `schemas.CODED`); content sentences are coded,
+    boilerplate and off-topic ones get 0.
+    """
+    check_columns(sentences, ["text", "role"], "sentences")
+    coder = FrameCoder(codebook)
+    coded = sentences.copy()
+    content = coded["role"].isin(CONTENT_ROLES).to_numpy()
+    found = [coder.frames_of(text) if keep else set()
+             for text, keep in zip(coded["text"], content)]
+    for frame_id in codebook.frame_ids:
+        coded[frame_id] = [int(frame_id in frames) for frames in found]
+    return coded
+
+
+def explain_coding(text: str, codebook: Codebook) -> pd.DataFrame:
+    """Which cues of which frames a sentence matched, and whether negation moved them."""
+    return FrameCoder(codebook)(text)

@@ -1,0 +1,171 @@
+"""Load a corpus into the `articles` table (see `schemas.ARTICLES`).
+
+A corpus is one of:
+
+* a folder with a ``manifest.csv`` (columns ``file,outlet`` required; ``country, published,
+  title, url, notes`` optional), each ``file`` a UTF-8 text file inside the folder;
+* a folder without a manifest: every ``.txt`` file in it or in its sub-folders. The outlet is
+  the name of the sub-folder a file is in; for a file at the top of the folder it is the part
+  of the file name before the first ``__`` (or the whole name without ``.txt``);
+* a ``.csv``, ``.jsonl`` or ``.json`` (JSON lines) table with one article per row: ``text`` and
+  ``outlet`` required, ``article_id, title, published, url, country`` optional.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import FramingError
+from .schemas import ARTICLES
+
+OPTIONAL = ("title", "published", "url", "country")
+TABLE_SUFFIXES = (".csv", ".jsonl", ".json")
+
+
+def load_corpus(path) -> pd.DataFrame:
+    """Read the corpus at `path` (folder or table) into the articles table.
+
+    Returns one row per article with the columns of `schemas.ARTICLES`, in corpus order.
+    Raises `FramingError` naming the file and line of any problem.
+    """
+    path = Path(path)
+    if path.is_dir():
+        rows = _manifest_rows(path) if (path / "manifest.csv").exists() else _folder_rows(path)
+    elif path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
+        rows = _table_rows(path)
+    elif path.exists():
+        raise FramingError(
+            f"{path}: not a corpus; give a folder of .txt files or a .csv/.jsonl table"
+        )
+    else:
+        raise FramingError(f"{path}: no such file or folder")
+    if not rows:
+        raise FramingError(f"{path}: the corpus has no articles")
+    articles = pd.DataFrame(rows, columns=list(ARTICLES))
+    _check_unique_ids(articles, path)
+    return articles
+
+
+def read_text(file: Path, shown: str) -> str:
+    """Decode a text file as UTF-8 (a byte-order mark is dropped), keeping line endings."""
+    try:
+        return file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise FramingError(
+            f"{shown}: not UTF-8 text (byte {err.start}); save the file as UTF-8"
+        ) from None
+    except OSError as err:
+        raise FramingError(f"{shown}: cannot be read ({err.strerror})") from None
+
+
+def _article(article_id, outlet, file, text, extra) -> dict:
+    row = {"article_id": article_id, "outlet": outlet, "file": file, "text": text}
+    row.update({k: _clean(extra.get(k)) for k in OPTIONAL})
+    return row
+
+
+def _clean(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
+def _manifest_rows(folder: Path) -> list[dict]:
+    manifest = folder / "manifest.csv"
+    root = folder.resolve()
+    with manifest.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in ("file", "outlet") if c not in (reader.fieldnames or [])]
+        if missing:
+            raise FramingError(
+                f"{manifest}:1: header lacks {', '.join(missing)}; "
+                "the manifest needs at least the columns file,outlet"
+            )
+        rows, seen = [], {}
+        for record in reader:
+            where = f"{manifest}:{reader.line_num}"
+            name, outlet = _clean(record.get("file")), _clean(record.get("outlet"))
+            if not name or not outlet:
+                raise FramingError(f"{where}: empty `file` or `outlet`; fill in both")
+            file = (folder / name).resolve()
+            if not file.is_relative_to(root):
+                raise FramingError(f"{where}: {name} is outside the corpus folder; "
+                                   "list only files inside it")
+            if not file.is_file():
+                raise FramingError(f"{where}: {name} does not exist in {folder}")
+            if name in seen:
+                raise FramingError(f"{where}: {name} is listed twice (first on line "
+                                   f"{seen[name]}); remove one row")
+            seen[name] = reader.line_num
+            text = read_text(file, f"{folder / name}")
+            rows.append(_article(Path(name).stem, outlet, name, text, record))
+    return rows
+
+
+def _folder_rows(folder: Path) -> list[dict]:
+    rows = []
+    for file in sorted(folder.rglob("*.txt")):
+        relative = file.relative_to(folder)
+        if len(relative.parts) > 1:
+            outlet = relative.parts[-2]
+        else:
+            outlet = file.stem.split("__", 1)[0]
+        article_id = "/".join(relative.with_suffix("").parts)
+        rows.append(_article(article_id, outlet, relative.as_posix(),
+                             read_text(file, str(file)), {}))
+    return rows
+
+
+def _table_rows(table: Path) -> list[dict]:
+    records = _read_csv(table) if table.suffix.lower() == ".csv" else _read_jsonl(table)
+    rows = []
+    for line, record in records:
+        where = f"{table}:{line}"
+        missing = [c for c in ("text", "outlet") if not _clean(record.get(c))]
+        if missing:
+            raise FramingError(f"{where}: empty or missing {', '.join(missing)}; every row "
+                               "needs `text` and `outlet`")
+        text = record["text"] if isinstance(record["text"], str) else str(record["text"])
+        article_id = _clean(record.get("article_id")) or f"{table.stem}:{line}"
+        rows.append(_article(article_id, _clean(record["outlet"]), f"{table.name}:{line}",
+                             text, record))
+    return rows
+
+
+def _read_csv(table: Path):
+    with table.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in ("text", "outlet") if c not in (reader.fieldnames or [])]
+        if missing:
+            raise FramingError(f"{table}:1: header lacks {', '.join(missing)}; an article "
+                               "table needs the columns text,outlet")
+        start = 2
+        for record in reader:
+            yield start, record
+            start = reader.line_num + 1
+
+
+def _read_jsonl(table: Path):
+    text = read_text(table, str(table))
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise FramingError(f"{table}:{number}: not valid JSON ({err.msg}); write one "
+                               "JSON object per line") from None
+        if not isinstance(record, dict):
+            raise FramingError(f"{table}:{number}: expected a JSON object with text and outlet")
+        yield number, record
+
+
+def _check_unique_ids(articles: pd.DataFrame, path: Path) -> None:
+    duplicated = articles.loc[articles["article_id"].duplicated(), "article_id"]
+    if len(duplicated):
+        raise FramingError(f"{path}: article_id {duplicated.iloc[0]!r} is used twice; "
+                           "give every article its own id")

@@ -1,0 +1,34 @@
+"""Writing results: every file is written to a temporary name and renamed into place, so an
+interrupted run never leaves a half-written file or destroys the previous result."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+
+def write_text(path, text: str) -> Path:
+    """Write `text` (UTF-8) to `path` atomically; parent folders are created."""
+    return write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path, data: bytes) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_csv(path, table: pd.DataFrame) -> Path:
+    """Write a table as UTF-8 CSV (no index) atomically."""
+    return write_text(path, table.to_csv(index=False, lineterminator="\n"))

@@ -1,0 +1,163 @@
+"""Split articles into sentences with offsets, and give every sentence a role.
+
+Sentences come from nltk's Punkt tokenizer, built offline from an explicit abbreviation list
+(no nltk data download), run on each line of the article so that no sentence spans a
+paragraph break. Roles:
+
+* ``boilerplate``: page furniture, from the patterns in ``data/furniture.yaml`` (navigation,
+  timestamps, bylines and e-mail addresses, datelines, photo and reporting credits, source
+  lines, update notes), short label-like lines, and repeats of an earlier line;
+* ``headline``: the first non-furniture line when it reads like a title (no closing
+  punctuation, at most `HEADLINE_MAX_WORDS` words) or equals the article's given title;
+* ``off_topic``: prose of unrelated stories pasted into the page (see `relevance`);
+* ``body``: everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+import yaml
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .relevance import mark_off_topic
+from .schemas import ARTICLES, SENTENCES, check_columns
+
+ABBREVIATIONS = frozenset(
+    "u.s u.k u.n e.u u.s.a d.c mr mrs ms dr prof sen rep gov gen lt col maj sgt capt adm "
+    "st jr sr rev hon pres amb dept corp inc ltd co bros no nos vol fig approx est "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
+    "e.g i.e etc vs cf a.m p.m ph.d a.i".split()
+)
+HEADLINE_MAX_WORDS = 30
+BULLET = re.compile(r"^[\s\u00a0]*(?:[-–•*▪·‣]\s+)?")
+CLOSING = tuple(".!?:;,")
+CONTINUING = set("!?.,;:)]}”’—–-…")
+WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    parameters = PunktParameters()
+    parameters.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(parameters)
+
+
+@lru_cache(maxsize=1)
+def load_furniture() -> dict:
+    """The packaged furniture patterns, compiled: ``{"line": [...], "sentence": [...]}``."""
+    text = resources.files("framing").joinpath("data/furniture.yaml").read_text("utf-8")
+    spec = yaml.safe_load(text)
+    closing = set(spec["closing"])
+    return {
+        "short_line_words": int(spec["short_line_words"]),
+        "line": {name: re.compile(p, re.IGNORECASE) for name, p in spec["line"].items()},
+        "sentence": {name: re.compile(p, re.IGNORECASE) for name, p in spec["sentence"].items()},
+        "closing": [re.compile(p, re.IGNORECASE) for kind in ("line", "sentence")
+                    for name, p in spec[kind].items() if name in closing],
+    }
+
+
+def segment_sentences(articles: pd.DataFrame) -> pd.DataFrame:
+    """Split every article into sentences and assign roles.
+
+    Returns the sentences table (`schemas.SENTENCES`): one row per sentence, in article order,
+    boilerplate and off-topic sentences included so they can be audited.
+    """
+    check_columns(articles, ["article_id", "outlet", "file", "text"], "articles")
+    rows = []
+    for article in articles.itertuples(index=False):
+        title = getattr(article, "title", "") or ""
+        rows.extend(_article_sentences(article, title))
+    sentences = pd.DataFrame(rows, columns=[c for c in SENTENCES if c != "relevance"])
+    closing = load_furniture()["closing"]
+    closes = (sentences["role"] == "boilerplate") & sentences["text"].map(
+        lambda text: any(p.search(text) for p in closing)).astype(bool)
+    return mark_off_topic(sentences, closes=closes)
+
+
+def _article_sentences(article, title: str) -> list[dict]:
+    furniture = load_furniture()
+    rows, seen, headline_done = [], set(), False
+    for number, (start, end) in enumerate(_paragraph_spans(article.text)):
+        line = article.text[start:end]
+        key = " ".join(WORD.findall(line.lower()))
+        line_role = "boilerplate" if (_is_furniture_line(line, furniture) or key in seen) else None
+        if line_role is None and not headline_done:
+            headline_done = True
+            if _is_title(line, title):
+                line_role = "headline"
+        if line_role != "boilerplate" and key:
+            seen.add(key)
+        for s_start, s_end in _sentence_spans(line):
+            text = line[s_start:s_end]
+            role = line_role or ("boilerplate" if _is_furniture_sentence(text, furniture)
+                                 else "body")
+            rows.append({
+                "article_id": article.article_id, "outlet": article.outlet,
+                "file": article.file, "sentence_id": len(rows), "paragraph": number,
+                "start": start + s_start, "end": start + s_end, "role": role, "text": text,
+            })
+    return rows
+
+
+def _paragraph_spans(text: str):
+    """(start, end) of each non-empty line, without bullets and surrounding blanks."""
+    for match in re.finditer(r"[^\r\n]+", text):
+        start = match.start() + BULLET.match(match.group()).end()
+        end = match.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield start, end
+
+
+def _sentence_spans(line: str) -> list[tuple[int, int]]:
+    """Punkt's sentence spans, trimmed; a piece that starts in lower case or with closing
+    punctuation ("chips." after "A.I.", "!,” Trump wrote") is joined to the one before."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _tokenizer().span_tokenize(line):
+        while start < end and line[start].isspace():
+            start += 1
+        while end > start and line[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            continue
+        if spans and _continues(line[start]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _continues(first: str) -> bool:
+    return first.islower() or first in CONTINUING
+
+
+def _is_furniture_line(line: str, furniture: dict) -> bool:
+    stripped = line.strip()
+    if not any(ch.isalpha() for ch in stripped):
+        return True
+    n_words = len(WORD.findall(stripped))
+    if n_words < furniture["short_line_words"] and not stripped.endswith(tuple(".!?")):
+        return True
+    return any(p.search(stripped) for p in furniture["line"].values())
+
+
+def _is_furniture_sentence(sentence: str, furniture: dict) -> bool:
+    return any(p.search(sentence) for p in furniture["sentence"].values())
+
+
+def _is_title(line: str, title: str) -> bool:
+    words = WORD.findall(line.lower())
+    if title and words == WORD.findall(title.lower()):
+        return True
+    return len(words) <= HEADLINE_MAX_WORDS and not line.rstrip("\"'”’ ").endswith(CLOSING)
+
+
+def content(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Only the sentences that count in scores: roles headline and body."""
+    return sentences[sentences["role"].isin(("headline", "body"))]

@@ -1,0 +1,152 @@
+"""Outlet-level scores from the coded sentence table, and the sentences behind them.
+
+Formulas (all recomputable from `sentences.csv` and `quotes.csv`):
+
+* content sentences: roles ``headline`` and ``body``;
+* ``n_sentences``: content sentences of the outlet; ``n_hits``: those coded for the frame;
+* ``salience`` = n_hits / n_sentences;
+* ``prominence``: the same share with position weights, ``sum(w * hit) / sum(w)`` over content
+  sentences, where w = `HEADLINE_WEIGHT` for a headline, `LEAD_WEIGHT` for the first
+  `LEAD_SENTENCES` body sentences of an article (the lead) and 1 for the rest;
+* ``tone`` (per frame): mean tone of the content sentences coded for the frame;
+* per outlet: ``n_articles``, ``n_sentences``, ``tone`` (mean over content sentences); for each
+  codebook index (e.g. ``breakthrough_index``): ``(P - NB) / (P + NB)`` with the counts of
+  its positive and negative frame (``n_<frame>`` rows give them), NaN when both are 0;
+* ``voice_share`` per actor: the actor's share of the outlet's quoted words
+  (``n_quoted_words`` per actor gives the counts).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .codebook import Codebook
+from .schemas import CONTENT_ROLES, OUTLET_SCORES, check_columns
+
+HEADLINE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+LEAD_SENTENCES = 3
+
+
+def position_weights(sentences: pd.DataFrame) -> pd.Series:
+    """Prominence weight of each sentence (0 for boilerplate and off-topic sentences)."""
+    content = sentences["role"].isin(CONTENT_ROLES)
+    body = sentences["role"].eq("body")
+    body_rank = body.groupby(sentences["article_id"]).cumsum().where(body, 0)
+    weights = np.where(sentences["role"].eq("headline"), HEADLINE_WEIGHT,
+                       np.where(body & (body_rank <= LEAD_SENTENCES), LEAD_WEIGHT, 1.0))
+    return pd.Series(np.where(content, weights, 0.0), index=sentences.index, name="weight")
+
+
+def summarize_frames(sentences: pd.DataFrame, codebook: Codebook, *,
+                     by: str = "outlet") -> pd.DataFrame:
+    """Per `by` group x frame: ``n_sentences, n_hits, salience, prominence, tone``.
+
+    Returns a tidy table with columns ``[by, frame, n_sentences, n_hits, salience,
+    prominence, tone]``, one row per group and frame, groups in order of appearance.
+    """
+    check_columns(sentences, ["article_id", "role", by] + codebook.frame_ids, "sentences")
+    content = sentences[sentences["role"].isin(CONTENT_ROLES)].copy()
+    content["weight"] = position_weights(sentences).loc[content.index]
+    rows = []
+    for group, table in content.groupby(by, sort=False):
+        for frame in codebook.frame_ids:
+            hits = table[frame].to_numpy() == 1
+            tone = table.loc[hits, "tone"].mean() if "tone" in table and hits.any() else np.nan
+            rows.append({by: group, "frame": frame, "n_sentences": len(table),
+                         "n_hits": int(hits.sum()), "salience": hits.mean(),
+                         "prominence": (table["weight"] * hits).sum() / table["weight"].sum(),
+                         "tone": tone})
+    return pd.DataFrame(rows, columns=[by, "frame", "n_sentences", "n_hits", "salience",
+                                       "prominence", "tone"])
+
+
+def summarize_outlets(sentences: pd.DataFrame, quotes: pd.DataFrame,
+                      codebook: Codebook) -> pd.DataFrame:
+    """All outlet scores in long format (`schemas.OUTLET_SCORES`): outlet, measure, frame,
+    actor, value. Measures are listed in this module's docstring and the README."""
+    frames = summarize_frames(sentences, codebook)
+    rows = []
+    for measure in ("n_sentences", "n_hits", "salience", "prominence", "tone"):
+        rows += [{"outlet": r.outlet, "measure": measure, "frame": r.frame, "actor": "",
+                  "value": float(getattr(r, measure))} for r in frames.itertuples()]
+    content = sentences[sentences["role"].isin(CONTENT_ROLES)]
+    for outlet, table in content.groupby("outlet", sort=False):
+        rows += _outlet_rows(outlet, table, codebook)
+    rows += _voice_rows(quotes, codebook, list(content["outlet"].unique()))
+    return pd.DataFrame(rows, columns=list(OUTLET_SCORES))
+
+
+def _outlet_rows(outlet: str, table: pd.DataFrame, codebook: Codebook) -> list[dict]:
+    def row(measure, value, frame=""):
+        return {"outlet": outlet, "measure": measure, "frame": frame, "actor": "",
+                "value": float(value)}
+
+    rows = [row("n_articles", table["article_id"].nunique()),
+            row("n_sentences", len(table)),
+            row("tone", table["tone"].mean() if "tone" in table else np.nan)]
+    for index in codebook.indices:
+        positive, negative = int(table[index.positive].sum()), int(table[index.negative].sum())
+        total = positive + negative
+        rows += [row(f"n_{index.positive}", positive), row(f"n_{index.negative}", negative),
+                 row(index.id, (positive - negative) / total if total else np.nan)]
+    return rows
+
+
+def _voice_rows(quotes: pd.DataFrame, codebook: Codebook, outlets: list) -> list[dict]:
+    actors = [a.id for a in codebook.actors] + ["unknown"]
+    rows = []
+    for outlet in outlets:
+        words = quotes.loc[quotes["outlet"] == outlet].groupby("speaker")["n_words"].sum()
+        total = words.sum()
+        for actor in actors:
+            n = float(words.get(actor, 0))
+            rows.append({"outlet": outlet, "measure": "n_quoted_words", "frame": "",
+                         "actor": actor, "value": n})
+            rows.append({"outlet": outlet, "measure": "voice_share", "frame": "",
+                         "actor": actor, "value": n / total if total else np.nan})
+    return rows
+
+
+def evidence(sentences: pd.DataFrame, frame: str, *, outlet: str | None = None,
+             n: int = 5) -> pd.DataFrame:
+    """The top `n` sentences behind an outlet x frame score: coded for `frame`, most
+    prominent first (headline, then lead, then article order).
+
+    Returns rows of the sentences table with an added ``weight`` column.
+    """
+    check_columns(sentences, ["outlet", "role", "start", frame], "sentences")
+    ranked = sentences.assign(weight=position_weights(sentences))
+    ranked = ranked[(ranked[frame] == 1) & (ranked["weight"] > 0)]
+    if outlet is not None:
+        ranked = ranked[ranked["outlet"] == outlet]
+    ranked = ranked.assign(_order=np.arange(len(ranked)))
+    return (ranked.sort_values(["weight", "_order"], ascending=[False, True])
+            .drop(columns="_order").head(n))
+
+
+def score_corpus(articles: pd.DataFrame, codebook: Codebook) -> dict:
+    """The whole pipeline: ``{"sentences", "quotes", "outlets"}`` tables for a corpus."""
+    from .coding import code_frames
+    from .quotes import extract_quotes
+    from .segment import segment_sentences
+    from .tone import score_tone
+
+    sentences = score_tone(code_frames(segment_sentences(articles), codebook), codebook)
+    quotes = extract_quotes(articles, sentences, codebook)
+    return {"sentences": sentences, "quotes": quotes,
+            "outlets": summarize_outlets(sentences, quotes, codebook)}
+
+
+def summary_table(outlets: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """One row per outlet: ``outlet, n_articles, n_sentences, tone``, each index, and the
+    salience of every frame (columns named after the frame ids)."""
+    per_outlet = outlets[(outlets["frame"] == "") & (outlets["actor"] == "")]
+    wide = per_outlet.pivot_table(index="outlet", columns="measure", values="value",
+                                  sort=False, dropna=False)
+    columns = ["n_articles", "n_sentences", "tone"] + [i.id for i in codebook.indices]
+    salience = outlets[outlets["measure"] == "salience"].pivot_table(
+        index="outlet", columns="frame", values="value", sort=False)
+    table = wide[columns].join(salience[codebook.frame_ids])
+    return table.reset_index().rename_axis(columns=None)

@@ -1,29 +1,35 @@
 """Find prose of unrelated stories pasted into an article (role ``off_topic``).
 
 A paragraph about the event shares most of its vocabulary with the rest of its article and
-with the other articles of the corpus; a pasted teaser about a glacier or an election does not.
-For every non-boilerplate paragraph, `relevance` is the share of its content words (letters
-only, scikit-learn's English stop words removed) that also occur elsewhere in its own article
-or in at least `MIN_SHARE` of the other articles. Against the corpus' typical share ``p0`` (the
-median over paragraphs), the paragraph's shortfall is a binomial z-score
-``z = (relevance - p0) * sqrt(n) / sqrt(p0 * (1 - p0))`` over its ``n`` content words, so a
-long paragraph needs less of a shortfall than a short one. A paragraph is off-topic when
-``z < UNRELATED_Z``, or, in the page's tail (after furniture that closes an article, such as
-credits or "Read more" bars, once body text has been seen), when ``z < TAIL_Z``.
+with the other articles of the corpus; a pasted teaser about a glacier or a football transfer
+does not. For every non-boilerplate paragraph, `relevance` is the share of its common words
+(written in lower case, letters only, scikit-learn's English stop words removed; names are
+left out because a new name says little about the topic) that also occur elsewhere in its own
+article or in at least `MIN_SHARE` of the other articles. Against the corpus' typical share
+``p0`` (the median over paragraphs of at least 5 such words) the shortfall is a binomial
+z-score ``z = (relevance - p0) * sqrt(n) / sqrt(p0 * (1 - p0))`` over the paragraph's ``n``
+words, so a long paragraph needs less of a shortfall than a short one to stand out.
+
+A paragraph is off-topic when ``z < UNRELATED_Z`` (clearly about something else), or when it
+is in a run of paragraphs right after furniture that closes an article (credits, "Read more",
+"More from ...") and ``z < TAIL_Z``; the run ends at the first paragraph that is not.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-UNRELATED_Z = -4.5
+UNRELATED_Z = -4.0
 TAIL_Z = -2.0
 MIN_SHARE = 0.01
-TOKENS = r"(?u)\b[^\W\d_]{2,}\b"
+MIN_JUDGED_WORDS = 5
+TOKEN = re.compile(r"\b[^\W\d_]{2,}\b")
 
 
 def mark_off_topic(sentences: pd.DataFrame, *, closes: pd.Series) -> pd.DataFrame:
@@ -34,71 +40,64 @@ def mark_off_topic(sentences: pd.DataFrame, *, closes: pd.Series) -> pd.DataFram
     """
     sentences = sentences.copy()
     sentences["relevance"] = 1.0
-    paragraphs = (sentences[sentences["role"] != "boilerplate"]
-                  .groupby(["article_id", "paragraph"], sort=False)["text"]
+    prose = sentences["role"] != "boilerplate"
+    paragraphs = (sentences[prose].groupby(["article_id", "paragraph"], sort=False)["text"]
                   .agg(" ".join).reset_index())
     if paragraphs.empty:
         return sentences
-    share, n_words = _shared_vocabulary(paragraphs)
+    share, n_words = shared_vocabulary(paragraphs)
     paragraphs["relevance"] = share
     paragraphs["z"] = _shortfall(share, n_words)
     keys = ["article_id", "paragraph"]
     merged = sentences[keys].merge(paragraphs[keys + ["relevance", "z"]], on=keys, how="left")
-    has = merged["relevance"].notna().to_numpy()
-    sentences.loc[has, "relevance"] = merged.loc[has, "relevance"].to_numpy()
-    z = merged["z"].fillna(0.0).to_numpy()
-    in_tail = _after_closing_furniture(sentences, closes.to_numpy())
-    off = (z < UNRELATED_Z) | (in_tail & (z < TAIL_Z))
-    sentences.loc[off & (sentences["role"] == "body").to_numpy(), "role"] = "off_topic"
+    sentences["relevance"] = merged["relevance"].fillna(1.0).to_numpy()
+    off = _off_topic(sentences, merged["z"].fillna(0.0).to_numpy(), closes.to_numpy())
+    sentences.loc[off, "role"] = "off_topic"
     return sentences
 
 
-def _shared_vocabulary(paragraphs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Share of each paragraph's content words found elsewhere, and its number of words."""
-    vectorizer = CountVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS), token_pattern=TOKENS,
-                                 lowercase=True)
-    try:
-        counts = vectorizer.fit_transform(paragraphs["text"]).tocsr()
-    except ValueError:  # not a single content word in the corpus
-        zeros = np.zeros(len(paragraphs))
-        return np.ones(len(paragraphs)), zeros
-    present = (counts > 0).astype(np.int64)
-    codes, articles = pd.factorize(paragraphs["article_id"])
-    membership = np.zeros((len(articles), len(paragraphs)), dtype=np.int64)
-    membership[codes, np.arange(len(paragraphs))] = 1
-    per_article = (membership @ present).astype(bool)          # article x word: used at all
-    doc_freq = np.asarray(per_article.sum(axis=0)).ravel()     # articles using the word
-    article_words = membership @ present                       # paragraphs using it, per article
-    needed = max(1, math.ceil(MIN_SHARE * (len(articles) - 1)))
-    share, n_words = np.ones(len(paragraphs)), np.zeros(len(paragraphs))
-    for i in range(len(paragraphs)):
-        row = counts[i]
-        words, tallies = row.indices, row.data
-        n = tallies.sum()
-        if n == 0:
-            continue
-        own = article_words[codes[i], words] - 1 > 0
-        other = doc_freq[words] - 1 >= needed
-        share[i] = tallies[own | other].sum() / n
-        n_words[i] = n
-    return share, n_words
+def shared_vocabulary(paragraphs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Share of each paragraph's common words found elsewhere, and how many it has."""
+    seen = [set(w.lower() for w in TOKEN.findall(text)) for text in paragraphs["text"]]
+    common = [[w for w in TOKEN.findall(text) if w.islower() and w not in ENGLISH_STOP_WORDS]
+              for text in paragraphs["text"]]
+    articles = paragraphs["article_id"].to_numpy()
+    in_article: dict = {}
+    for article, words in zip(articles, seen):
+        in_article.setdefault(article, Counter()).update(words)
+    doc_freq = Counter(w for counts in in_article.values() for w in counts)
+    needed = max(1, math.ceil(MIN_SHARE * (len(in_article) - 1)))
+    share = np.ones(len(paragraphs))
+    for i, (article, words) in enumerate(zip(articles, common)):
+        if words:
+            own = in_article[article]
+            shared = [own[w] > 1 or doc_freq[w] - 1 >= needed for w in words]
+            share[i] = float(np.mean(shared))
+    return share, np.array([len(words) for words in common], dtype=float)
 
 
 def _shortfall(share: np.ndarray, n_words: np.ndarray) -> np.ndarray:
-    judged = n_words >= 5
+    judged = n_words >= MIN_JUDGED_WORDS
     p0 = float(np.median(share[judged])) if judged.any() else 1.0
     p0 = min(max(p0, 0.05), 0.95)
     return (share - p0) * np.sqrt(n_words) / math.sqrt(p0 * (1 - p0))
 
 
-def _after_closing_furniture(sentences: pd.DataFrame, closes: np.ndarray) -> np.ndarray:
-    """True for body sentences after closing furniture that follows body text."""
-    body = (sentences["role"] == "body").to_numpy()
-    after = np.zeros(len(sentences), dtype=bool)
+def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np.ndarray:
+    """Rows to mark: clearly unrelated body, or unrelated runs after closing furniture."""
+    roles = sentences["role"].to_numpy()
+    paragraph = sentences["paragraph"].to_numpy()
+    off = (roles == "body") & (z < UNRELATED_Z)
     for rows in sentences.groupby("article_id", sort=False).indices.values():
-        seen_body = closed = False
+        in_run, seen_body, current = False, False, None
         for row in rows:
-            seen_body = seen_body or body[row]
-            closed = closed or (closes[row] and seen_body)
-            after[row] = closed and body[row]
-    return after
+            if roles[row] == "boilerplate":
+                in_run = in_run or (closes[row] and seen_body)
+                continue
+            seen_body = seen_body or roles[row] == "body"
+            if in_run and roles[row] == "body" and z[row] < TAIL_Z:
+                off[row] = True
+                current = paragraph[row]
+            elif in_run and paragraph[row] != current:
+                in_run = False
+    return off

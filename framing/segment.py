@@ -32,7 +32,10 @@ ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
     "e.g i.e etc vs cf a.m p.m ph.d a.i".split()
 )
+HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 30
+MENU_SEPARATOR = re.compile(r"\s[|·•▸›»/>]\s|\s[|·•▸›»]|[|·•▸›»]\s")
+WIDE_GAP = re.compile(r"\s{2,}|\t")
 BULLET = re.compile(r"^[\s\u00a0]*(?:[-–•*▪·‣]\s+)?")
 CLOSING = tuple(".!?:;,")
 CONTINUING = set("!?.,;:)]}”’—–-…")
@@ -54,6 +57,7 @@ def load_furniture() -> dict:
     closing = set(spec["closing"])
     return {
         "short_line_words": int(spec["short_line_words"]),
+        "menu_item_words": int(spec["menu_item_words"]),
         "line": {name: re.compile(p, re.IGNORECASE) for name, p in spec["line"].items()},
         "sentence": {name: re.compile(p, re.IGNORECASE) for name, p in spec["sentence"].items()},
         "closing": [re.compile(p, re.IGNORECASE) for kind in ("line", "sentence")
@@ -79,19 +83,43 @@ def segment_sentences(articles: pd.DataFrame) -> pd.DataFrame:
     return mark_off_topic(sentences, closes=closes)
 
 
+def _line_roles(lines: list[str], title: str) -> list[str | None]:
+    """'boilerplate', 'headline' or None (decided per sentence) for each line.
+
+    Besides furniture and repeats, title-like lines right after furniture that closes the
+    article ("Related stories", "Read more") are boilerplate: lists of links.
+    """
+    furniture, seen, roles = load_furniture(), set(), []
+    closed = False
+    for line in lines:
+        key = " ".join(WORD.findall(line.lower()))
+        is_furniture = _is_furniture_line(line, furniture) or key in seen
+        if is_furniture:
+            closed = closed or (None in roles and _closes(line, furniture))
+        elif closed and _is_title(line):
+            is_furniture = True
+        else:
+            closed = False
+        roles.append("boilerplate" if is_furniture else None)
+        if roles[-1] is None and key:
+            seen.add(key)
+    candidates = [i for i, role in enumerate(roles) if role is None]
+    title_words = WORD.findall(title.lower())
+    titled = [i for i in candidates if title_words and WORD.findall(lines[i].lower()) == title_words]
+    if titled:
+        roles[titled[0]] = "headline"
+    elif candidates and _is_title(lines[candidates[0]]):
+        roles[candidates[0]] = "headline"
+    return roles
+
+
 def _article_sentences(article, title: str) -> list[dict]:
     furniture = load_furniture()
-    rows, seen, headline_done = [], set(), False
-    for number, (start, end) in enumerate(_paragraph_spans(article.text)):
+    spans = list(_paragraph_spans(article.text))
+    line_roles = _line_roles([article.text[a:b] for a, b in spans], title)
+    rows = []
+    for number, ((start, end), line_role) in enumerate(zip(spans, line_roles)):
         line = article.text[start:end]
-        key = " ".join(WORD.findall(line.lower()))
-        line_role = "boilerplate" if (_is_furniture_line(line, furniture) or key in seen) else None
-        if line_role is None and not headline_done:
-            headline_done = True
-            if _is_title(line, title):
-                line_role = "headline"
-        if line_role != "boilerplate" and key:
-            seen.add(key)
         for s_start, s_end in _sentence_spans(line):
             text = line[s_start:s_end]
             role = line_role or ("boilerplate" if _is_furniture_sentence(text, furniture)
@@ -144,18 +172,34 @@ def _is_furniture_line(line: str, furniture: dict) -> bool:
     n_words = len(WORD.findall(stripped))
     if n_words < furniture["short_line_words"] and not stripped.endswith(tuple(".!?")):
         return True
+    if _is_menu(stripped, furniture["menu_item_words"]):
+        return True
     return any(p.search(stripped) for p in furniture["line"].values())
+
+
+def _closes(line: str, furniture: dict) -> bool:
+    return any(p.search(line) for p in furniture["closing"])
+
+
+def _is_menu(line: str, item_words: int) -> bool:
+    """A navigation bar, tag list or share bar: short items between separators."""
+    hard = [item for item in MENU_SEPARATOR.split(line) if item.strip()]
+    wide = [item for item in WIDE_GAP.split(line) if item.strip()]
+    for items, needed in ((hard, 2), (wide, 3)):
+        if len(items) >= needed and all(len(WORD.findall(item)) <= item_words
+                                        for item in items):
+            return True
+    return False
 
 
 def _is_furniture_sentence(sentence: str, furniture: dict) -> bool:
     return any(p.search(sentence) for p in furniture["sentence"].values())
 
 
-def _is_title(line: str, title: str) -> bool:
-    words = WORD.findall(line.lower())
-    if title and words == WORD.findall(title.lower()):
-        return True
-    return len(words) <= HEADLINE_MAX_WORDS and not line.rstrip("\"'”’ ").endswith(CLOSING)
+def _is_title(line: str) -> bool:
+    words = WORD.findall(line)
+    return (HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS
+            and not line.rstrip("\"'”’ ").endswith(CLOSING))
 
 
 def content(sentences: pd.DataFrame) -> pd.DataFrame:

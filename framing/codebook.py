@@ -21,9 +21,10 @@ import yaml
 from .errors import FramingError
 
 DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
-TOP_KEYS = {"codebook", "title", "version", "description", "frames", "tone", "indices",
-            "actors", "language"}
-FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone"}
+TOP_KEYS = {"codebook", "title", "version", "description", "background", "frames", "tone",
+            "indices", "actors", "language"}
+FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone",
+              "background"}
 ACTOR_KEYS = {"id", "label", "kind", "aliases"}
 INDEX_KEYS = {"id", "label", "positive", "negative"}
 TONE_KEYS = {"weights", "positive", "negative"}
@@ -42,6 +43,7 @@ class Frame:
     patterns: tuple[str, ...] = ()
     negated: str | None = None
     tone: int = 0
+    skip_background: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Codebook:
     tone_negative: tuple[str, ...] = ()
     tone_weights: dict = field(default_factory=lambda: {"sentiment": 0.5, "domain": 0.5})
     language: dict = field(default_factory=dict)
+    background: tuple[str, ...] = ()
 
     @property
     def frame_ids(self) -> list[str]:
@@ -238,6 +241,7 @@ def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
         tone_positive=_cues(tone, ("tone",), "positive", "`tone`", check),
         tone_negative=_cues(tone, ("tone",), "negative", "`tone`", check),
         tone_weights=weights, language=language,
+        background=_patterns(data, (), "background", "the codebook", check),
     )
 
 
@@ -252,27 +256,36 @@ def _frames(data: dict, check: _Checker) -> tuple[Frame, ...]:
         frame_id = check.identifier(item, path, f"frame {i + 1}", seen)
         what = f"frame {frame_id!r}"
         cues = _cues(item, path, "cues", what, check)
-        patterns = check.strings(item, path, "patterns", what)
-        for j, pattern in enumerate(patterns):
-            try:
-                re.compile(pattern)
-            except re.error as err:
-                check.fail(path + ("patterns", j), f"pattern {j + 1} of {what} is not a valid "
-                                                   f"regular expression ({err.msg})")
+        patterns = _patterns(item, path, "patterns", what, check)
         if not cues and not patterns:
             check.fail(path, f"{what} has no `cues` or `patterns`; give it at least one cue")
         tone = item.get("tone", 0)
         if tone not in (-1, 0, 1):
             check.fail(path + ("tone",), f"`tone` of {what} must be -1, 0 or 1")
+        background = item.get("background", "count")
+        if background not in ("skip", "count"):
+            check.fail(path + ("background",), f"`background` of {what} must be `skip` "
+                                               "(ignore cues in background clauses) or `count`")
         frames.append(Frame(frame_id, check.text(item, path, "label", what),
                             check.text(item, path, "description", what), cues, patterns,
-                            item.get("negated"), tone))
+                            item.get("negated"), tone, background == "skip"))
     ids = {f.id for f in frames}
     for i, frame in enumerate(frames):
         if frame.negated is not None and frame.negated not in ids:
             check.fail(("frames", i, "negated"), f"`negated: {frame.negated}` of frame "
                                                  f"{frame.id!r} is not a frame id")
     return tuple(frames)
+
+
+def _patterns(data, path, key, what, check) -> tuple[str, ...]:
+    patterns = check.strings(data, path, key, what)
+    for j, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            check.fail(path + (key, j), f"pattern {j + 1} in `{key}` of {what} is not a valid "
+                                        f"regular expression ({err.msg})")
+    return patterns
 
 
 def _cues(data, path, key, what, check) -> tuple[str, ...]:

@@ -18,9 +18,14 @@ from .codebook import Codebook, cue_regex
 from .schemas import CONTENT_ROLES, check_columns
 
 
+CLAUSE_CUT = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
+RELATIVE = re.compile(r"\s*(?:where|which|when|who|whom|whose)\b", re.IGNORECASE)
+
+
 def _phrase_regex(phrase: str) -> str:
+    """Whole-word regex for a phrase; a suffix like "n't" attaches to the word before."""
     core = re.escape(phrase).replace("'", "['’]")
-    left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    left = r"(?<!\w)" if phrase[:1].isalnum() and not phrase.startswith("n'") else ""
     right = r"(?!\w)" if phrase[-1:].isalnum() else ""
     return left + core + right
 
@@ -71,27 +76,52 @@ class FrameCoder:
     codebook: Codebook
     _patterns: dict = field(init=False, repr=False, compare=False)
     _negation: Negation = field(init=False, repr=False, compare=False)
+    _background: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "_patterns", {
             f.id: compile_cues(f.cues, f.patterns) for f in self.codebook.frames})
         object.__setattr__(self, "_negation", Negation.from_codebook(self.codebook))
+        object.__setattr__(self, "_background", compile_cues((), self.codebook.background))
+
+    def background_spans(self, text: str) -> list[tuple[int, int]]:
+        """Clauses of `text` that place themselves before the event (codebook `background`).
+
+        Clauses are cut at , ; : dashes and brackets; one opening with where/which/when/who
+        belongs to the clause before it."""
+        if self._background is None:
+            return []
+        spans, start = [], 0
+        for match in list(CLAUSE_CUT.finditer(text)) + [None]:
+            end = match.start() if match else len(text)
+            relative = spans and RELATIVE.match(text, start)
+            if relative and spans[-1][2]:
+                spans[-1] = (spans[-1][0], end, True)
+            else:
+                spans.append((start, end, bool(self._background.search(text, start, end))))
+            start = match.end() if match else len(text)
+        return [(a, b) for a, b, is_background in spans if is_background]
 
     def __call__(self, text: str) -> pd.DataFrame:
-        """Every cue match in `text`: ``frame, cue, start, end, negated, counts_for``."""
-        rows = []
+        """Every cue match in `text`: ``frame, cue, start, end, negated, background,
+        counts_for`` (None when a background clause voids it)."""
+        rows, background = [], self.background_spans(text)
         for frame in self.codebook.frames:
             for match in self._patterns[frame.id].finditer(text):
+                in_background = any(a <= match.start() < b for a, b in background)
                 negated = frame.negated is not None and self._negation(text, match.start())
+                counts_for = frame.negated if negated else frame.id
+                if in_background and frame.skip_background:
+                    counts_for = None
                 rows.append({"frame": frame.id, "cue": match.group(), "start": match.start(),
                              "end": match.end(), "negated": negated,
-                             "counts_for": frame.negated if negated else frame.id})
+                             "background": in_background, "counts_for": counts_for})
         return pd.DataFrame(rows, columns=["frame", "cue", "start", "end", "negated",
-                                           "counts_for"])
+                                           "background", "counts_for"])
 
     def frames_of(self, text: str) -> set[str]:
         """The frame ids a text carries."""
-        return set(self(text)["counts_for"])
+        return set(self(text)["counts_for"].dropna())
 
 
 def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

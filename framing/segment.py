@@ -4,13 +4,19 @@ Sentences come from nltk's Punkt tokenizer, built offline from an explicit abbre
 (no nltk data download), run on each line of the article so that no sentence spans a
 paragraph break. Roles:
 
-* ``boilerplate``: page furniture, from the patterns in ``data/furniture.yaml`` (navigation,
-  timestamps, bylines and e-mail addresses, datelines, photo and reporting credits, source
-  lines, update notes), short label-like lines, and repeats of an earlier line;
-* ``headline``: the first non-furniture line when it reads like a title (no closing
-  punctuation, at most `HEADLINE_MAX_WORDS` words) or equals the article's given title;
+* ``boilerplate``: page furniture, from the patterns in ``data/furniture.yaml`` (navigation
+  and menus, timestamps, bylines and e-mail addresses, datelines, photo captions and credits,
+  reporting credits, source lines, update notes, share bars, copyright), short label-like
+  lines, repeats of an earlier line, and title-like link lines right after closing furniture
+  ("Related stories", "Read more");
+* ``headline``: the line equal to the article's given title, else the first non-furniture
+  line when it reads like a title (`HEADLINE_MIN_WORDS` to `HEADLINE_MAX_WORDS` words, no
+  closing punctuation);
 * ``off_topic``: prose of unrelated stories pasted into the page (see `relevance`);
 * ``body``: everything else.
+
+Sentences never span lines; a Punkt piece that starts in lower case or with closing
+punctuation is joined to the sentence before it.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ ABBREVIATIONS = frozenset(
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 30
 MENU_SEPARATOR = re.compile(r"\s[|·•▸›»/>]\s|\s[|·•▸›»]|[|·•▸›»]\s")
-WIDE_GAP = re.compile(r"\s{2,}|\t")
+MENU_SPLIT = re.compile(MENU_SEPARATOR.pattern + r"|\s{2,}|\t")
 BULLET = re.compile(r"^[\s\u00a0]*(?:[-–•*▪·‣]\s+)?")
 CLOSING = tuple(".!?:;,")
 CONTINUING = set("!?.,;:)]}”’—–-…")
@@ -182,14 +188,13 @@ def _closes(line: str, furniture: dict) -> bool:
 
 
 def _is_menu(line: str, item_words: int) -> bool:
-    """A navigation bar, tag list or share bar: short items between separators."""
-    hard = [item for item in MENU_SEPARATOR.split(line) if item.strip()]
-    wide = [item for item in WIDE_GAP.split(line) if item.strip()]
-    for items, needed in ((hard, 2), (wide, 3)):
-        if len(items) >= needed and all(len(WORD.findall(item)) <= item_words
-                                        for item in items):
-            return True
-    return False
+    """A navigation bar, tag list or share bar: short items between separators (at least
+    one of | · • ▸ › » / >, or at least two wide gaps)."""
+    items = [item for item in MENU_SPLIT.split(line) if item.strip()]
+    n_hard = len(MENU_SEPARATOR.findall(line))
+    if len(items) < 2 or (n_hard == 0 and len(items) < 3):
+        return False
+    return all(len(WORD.findall(item)) <= item_words for item in items)
 
 
 def _is_furniture_sentence(sentence: str, furniture: dict) -> bool:

@@ -60,7 +60,7 @@ def load_furniture() -> dict:
     """The packaged furniture patterns, compiled: ``{"line": [...], "sentence": [...]}``."""
     text = resources.files("framing").joinpath("data/furniture.yaml").read_text("utf-8")
     spec = yaml.safe_load(text)
-    closing = set(spec["closing"])
+    closing, links = set(spec["closing"]), set(spec["links"])
     return {
         "short_line_words": int(spec["short_line_words"]),
         "menu_item_words": int(spec["menu_item_words"]),
@@ -68,6 +68,8 @@ def load_furniture() -> dict:
         "sentence": {name: re.compile(p, re.IGNORECASE) for name, p in spec["sentence"].items()},
         "closing": [re.compile(p, re.IGNORECASE) for kind in ("line", "sentence")
                     for name, p in spec[kind].items() if name in closing],
+        "links": [re.compile(p, re.IGNORECASE) for kind in ("line", "sentence")
+                  for name, p in spec[kind].items() if name in links],
     }
 
 
@@ -83,10 +85,13 @@ def segment_sentences(articles: pd.DataFrame) -> pd.DataFrame:
         title = getattr(article, "title", "") or ""
         rows.extend(_article_sentences(article, title))
     sentences = pd.DataFrame(rows, columns=[c for c in SENTENCES if c != "relevance"])
-    closing = load_furniture()["closing"]
-    closes = (sentences["role"] == "boilerplate") & sentences["text"].map(
-        lambda text: any(p.search(text) for p in closing)).astype(bool)
-    return mark_off_topic(sentences, closes=closes)
+    furniture = load_furniture()
+    boilerplate = sentences["role"] == "boilerplate"
+    closes = boilerplate & sentences["text"].map(
+        lambda text: any(p.search(text) for p in furniture["closing"])).astype(bool)
+    links = boilerplate & sentences["text"].map(
+        lambda text: any(p.search(text) for p in furniture["links"])).astype(bool)
+    return mark_off_topic(sentences, closes=closes, links=links)[list(SENTENCES)]
 
 
 def _line_roles(lines: list[str], title: str) -> list[str | None]:
@@ -184,7 +189,7 @@ def _is_furniture_line(line: str, furniture: dict) -> bool:
 
 
 def _closes(line: str, furniture: dict) -> bool:
-    return any(p.search(line) for p in furniture["closing"])
+    return any(p.search(line) for p in furniture["closing"] + furniture["links"])
 
 
 def _is_menu(line: str, item_words: int) -> bool:

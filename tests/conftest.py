@@ -1,0 +1,67 @@
+"""Fixtures built from the seed corpus and the held-out synthetic corpus."""
+
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+import pytest
+
+import framing as fr
+
+matplotlib.use("Agg")  # tests only; the library never sets a backend
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+HELDOUT = DATA / "heldout"
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def codebook():
+    return fr.load_codebook()
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    return fr.load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_scores(seed_articles, codebook):
+    return fr.score_corpus(seed_articles, codebook)
+
+
+@pytest.fixture(scope="session")
+def seed_sentences(seed_scores):
+    return seed_scores["sentences"]
+
+
+@pytest.fixture(scope="session")
+def heldout_articles():
+    return pd.concat([fr.load_corpus(HELDOUT / "folder"), fr.load_corpus(HELDOUT / "table.jsonl")],
+                     ignore_index=True)
+
+
+@pytest.fixture(scope="session")
+def heldout_scores(heldout_articles, codebook):
+    return fr.score_corpus(heldout_articles, codebook)
+
+
+def sentence_containing(sentences, articles, article_prefix, snippet):
+    """The sentence rows of the article whose id starts with `article_prefix` that overlap
+    the first occurrence of `snippet` in its text."""
+    article = articles[articles["article_id"].str.startswith(article_prefix)].iloc[0]
+    start = article["text"].index(snippet)
+    end = start + len(snippet)
+    rows = sentences[(sentences["article_id"] == article["article_id"])
+                     & (sentences["start"] < end) & (sentences["end"] > start)]
+    assert len(rows), f"no sentence covers {snippet!r}"
+    return rows

@@ -1,0 +1,95 @@
+import pandas as pd
+import pytest
+
+import framing as fr
+from framing.schemas import SENTENCES
+
+from conftest import HELDOUT, sentence_containing
+
+# Page furniture in the seed files, read off the files by hand.
+SEED_FURNITURE = [
+    ("000", "Go to contents"), ("000", "Posted June. 07, 2025 07:06"),
+    ("000", "Updated June. 07, 2025 07:06"), ("000", "Chul-Jung Kim tnf@donga.com"),
+    ("002", "Friday, June 6, 2025"), ("002", "Home > Exchanges >"), ("002", "\nSource"),
+    ("003", "Photo: Reuters"), ("003", "Additional reporting by CNA and Fion Khan"),
+    ("004", "Washington/Hong Kong"), ("004", "CNN\n"), ("004", "\n—\n"),
+    ("004", "This is story has been updated with additional information."),
+]
+SEED_TEASERS = ["The collapse of the Swiss Birch glacier", "Packed crowds in India",
+                "Poland is set to hold", "DENIAL: Musk said"]
+
+
+def test_columns_and_offsets_point_into_the_source(seed_articles, seed_sentences):
+    assert list(seed_sentences.columns[:len(SENTENCES)]) == list(SENTENCES)
+    texts = seed_articles.set_index("article_id")["text"]
+    for row in seed_sentences.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.text
+
+
+@pytest.mark.parametrize("prefix, snippet", SEED_FURNITURE)
+def test_seed_furniture_is_boilerplate(seed_articles, seed_sentences, prefix, snippet):
+    rows = sentence_containing(seed_sentences, seed_articles, prefix, snippet.strip("\n"))
+    assert set(rows["role"]) == {"boilerplate"}, rows[["role", "text"]]
+
+
+@pytest.mark.parametrize("snippet", SEED_TEASERS)
+def test_seed_teasers_are_off_topic(seed_articles, seed_sentences, snippet):
+    rows = sentence_containing(seed_sentences, seed_articles, "003", snippet)
+    assert set(rows["role"]) == {"off_topic"}
+
+
+def test_only_the_teasers_are_off_topic_and_headlines_found(seed_sentences):
+    off = seed_sentences[seed_sentences["role"] == "off_topic"]
+    assert off["article_id"].str.startswith("003").all()
+    assert off["paragraph"].nunique() == 4
+    headlines = seed_sentences.loc[seed_sentences["role"] == "headline", "text"].tolist()
+    assert headlines == ["Trump and Xi hold talks without major breakthroughs",
+                         "Trump and Xi Hold First Call in Months"]
+
+
+def test_repeated_headline_counts_once(seed_sentences):
+    repeats = seed_sentences[seed_sentences["text"] == headline_text()]
+    assert repeats["role"].tolist() == ["headline", "boilerplate"]
+
+
+def headline_text():
+    return "Trump and Xi hold talks without major breakthroughs"
+
+
+def test_punkt_pieces_are_rejoined(seed_articles, seed_sentences):
+    rows = sentence_containing(seed_sentences, seed_articles, "002", "such as jet engine")
+    assert rows["text"].iloc[0].endswith("A.I. chips.")
+    rows = sentence_containing(seed_sentences, seed_articles, "002", "HARD TO MAKE A DEAL WITH")
+    assert rows["text"].iloc[0].endswith("Trump wrote on Truth Social on Wednesday.")
+
+
+def _heldout_line_roles(heldout_articles, sentences):
+    texts = heldout_articles.set_index("article_id")["text"]
+    line = [texts[r.article_id][:r.start].count("\n") + 1 for r in sentences.itertuples()]
+    return sentences.assign(line=line).groupby(["article_id", "line"])["role"].agg(set)
+
+
+def test_heldout_roles_match_the_hand_answers(heldout_articles, heldout_scores):
+    """tests/data/heldout/roles.csv is ANSWERS.md (written with the synthetic corpus) as a table."""
+    truth = pd.read_csv(HELDOUT / "roles.csv")
+    roles = _heldout_line_roles(heldout_articles, heldout_scores["sentences"])
+    got = [roles.get((t.article_id, t.line), set()) for t in truth.itertuples()]
+    truth = truth.assign(got=got)
+    teasers = truth[truth["kind"] == "teaser"]
+    assert all(g == {"off_topic"} for g in teasers["got"]), teasers
+    content = truth[truth["kind"].isin(["body", "headline"])]
+    lost = content[[bool(g - {"body", "headline"}) for g in content["got"]]]
+    assert lost.empty, lost
+    headlines = truth[truth["kind"] == "headline"]
+    assert all(g == {"headline"} for g in headlines["got"]), headlines
+    furniture = truth[truth["kind"] == "furniture"]
+    kept = furniture[[g != {"boilerplate"} for g in furniture["got"]]]
+    assert len(kept) / len(furniture) <= 0.02, kept[["article_id", "line", "detail", "got"]]
+
+
+def test_empty_and_unpunctuated_text_segment(codebook):
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["X", "Y"],
+                             "file": ["a", "b"], "text": ["", "word " * 400]})
+    sentences = fr.segment_sentences(articles)
+    assert set(sentences["article_id"]) == {"b"}
+    assert (sentences["end"] > sentences["start"]).all()

@@ -5,16 +5,19 @@ with the other articles of the corpus; a pasted teaser about a glacier or a foot
 does not. For every non-boilerplate paragraph, `relevance` is the share of its common words
 (written in lower case, letters only, scikit-learn's English stop words removed; names are
 left out because a new name says little about the topic) that also occur elsewhere in its own
-article or in at least `MIN_SHARE` of the other articles. Against the corpus' typical share
-``p0`` (the median over paragraphs of at least 5 such words) the shortfall is a binomial
-z-score ``z = (relevance - p0) * sqrt(n) / sqrt(p0 * (1 - p0))`` over the paragraph's ``n``
-words, so a long paragraph needs less of a shortfall than a short one to stand out.
+article or in at least `MIN_SHARE` of the other articles.
+
+A paragraph's shortfall is ``r = (relevance - p0) * sqrt(n)`` over its ``n`` words, against
+the corpus' median share ``p0`` (paragraphs of at least `MIN_JUDGED_WORDS` words), so a long
+paragraph needs less of a shortfall than a short one to stand out. ``z`` is ``r`` divided by
+its robust spread over the corpus (1.4826 x median absolute deviation), which absorbs how
+much vocabulary the corpus' paragraphs share in general.
 
 A paragraph is off-topic when ``z < UNRELATED_Z`` (clearly about something else), or when it
-is in a run of paragraphs right after furniture that follows `MIN_BODY_BEFORE` body paragraphs and ``z`` is below
-`TAIL_Z` (after furniture that ends an article: credits, copyright, "More from ...") or
-`LINK_Z` (after links to other stories, "Read more", which also sit mid-article); the run
-ends at the first paragraph that is not. The thresholds were set on the seed corpus and the
+opens a run of paragraphs right after furniture that follows at least `MIN_BODY_BEFORE` body
+paragraphs (credits, copyright, "More from ...", "Read more", "Related") with
+``z < TAIL_Z``; the paragraphs right after it are off-topic while ``z < RUN_Z`` (teasers
+come in blocks), until the next furniture line. The thresholds were set on the seed corpus and the
 first synthetic held-out corpus (tests/data/heldout).
 """
 
@@ -28,21 +31,20 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-UNRELATED_Z = -4.0
-TAIL_Z = -1.5
-LINK_Z = -2.5
+UNRELATED_Z = -3.0
+TAIL_Z = -1.2
+RUN_Z = -0.5
 MIN_SHARE = 0.01
 MIN_BODY_BEFORE = 2  # body paragraphs before furniture can close an article
 MIN_JUDGED_WORDS = 5
 TOKEN = re.compile(r"\b[^\W\d_]{2,}\b")
 
 
-def mark_off_topic(sentences: pd.DataFrame, *, closes: pd.Series,
-                   links: pd.Series) -> pd.DataFrame:
+def mark_off_topic(sentences: pd.DataFrame, *, closes: pd.Series) -> pd.DataFrame:
     """Add `relevance` and turn unrelated body paragraphs into role ``off_topic``.
 
-    `closes` flags the boilerplate sentences that end an article, `links` those that link to
-    other stories. Returns a new table; the input is not changed.
+    `closes` flags the boilerplate sentences that end an article or link to other stories.
+    Returns a new table; the input is not changed.
     """
     sentences = sentences.copy()
     sentences["relevance"] = 1.0
@@ -57,8 +59,7 @@ def mark_off_topic(sentences: pd.DataFrame, *, closes: pd.Series,
     keys = ["article_id", "paragraph"]
     merged = sentences[keys].merge(paragraphs[keys + ["relevance", "z"]], on=keys, how="left")
     sentences["relevance"] = merged["relevance"].fillna(1.0).to_numpy()
-    off = _off_topic(sentences, merged["z"].fillna(0.0).to_numpy(), closes.to_numpy(),
-                     links.to_numpy())
+    off = _off_topic(sentences, merged["z"].fillna(0.0).to_numpy(), closes.to_numpy())
     sentences.loc[off, "role"] = "off_topic"
     return sentences
 
@@ -85,13 +86,15 @@ def shared_vocabulary(paragraphs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]
 
 def _shortfall(share: np.ndarray, n_words: np.ndarray) -> np.ndarray:
     judged = n_words >= MIN_JUDGED_WORDS
-    p0 = float(np.median(share[judged])) if judged.any() else 1.0
-    p0 = min(max(p0, 0.05), 0.95)
-    return (share - p0) * np.sqrt(n_words) / math.sqrt(p0 * (1 - p0))
+    if not judged.any():
+        return np.zeros(len(share))
+    p0 = float(np.median(share[judged]))
+    raw = (share - p0) * np.sqrt(n_words)
+    spread = 1.4826 * float(np.median(np.abs(raw[judged] - np.median(raw[judged]))))
+    return raw / spread if spread > 0 else np.zeros(len(share))
 
 
-def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray,
-               links: np.ndarray) -> np.ndarray:
+def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np.ndarray:
     """Rows to mark: clearly unrelated body, or unrelated runs after closing furniture."""
     roles = sentences["role"].to_numpy()
     paragraph = sentences["paragraph"].to_numpy()
@@ -100,17 +103,16 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray,
         threshold, body_seen, current = None, set(), None
         for row in rows:
             if roles[row] == "boilerplate":
-                after_body = len(body_seen) >= MIN_BODY_BEFORE
-                if after_body and closes[row]:
-                    threshold = TAIL_Z
-                elif after_body and links[row] and threshold is None:
-                    threshold = LINK_Z
+                opens_run = closes[row] and len(body_seen) >= MIN_BODY_BEFORE
+                threshold = TAIL_Z if opens_run else None
+                current = None
                 continue
             if roles[row] == "body":
                 body_seen.add(paragraph[row])
-            if threshold is not None and roles[row] == "body" and z[row] < threshold:
+            if paragraph[row] == current:
                 off[row] = True
-                current = paragraph[row]
-            elif threshold is not None and paragraph[row] != current:
-                threshold = None
+            elif threshold is not None and roles[row] == "body" and z[row] < threshold:
+                off[row], current, threshold = True, paragraph[row], RUN_Z
+            else:
+                threshold, current = None, None
     return off

@@ -86,12 +86,9 @@ def segment_sentences(articles: pd.DataFrame) -> pd.DataFrame:
         rows.extend(_article_sentences(article, title))
     sentences = pd.DataFrame(rows, columns=[c for c in SENTENCES if c != "relevance"])
     furniture = load_furniture()
-    boilerplate = sentences["role"] == "boilerplate"
-    closes = boilerplate & sentences["text"].map(
-        lambda text: any(p.search(text) for p in furniture["closing"])).astype(bool)
-    links = boilerplate & sentences["text"].map(
-        lambda text: any(p.search(text) for p in furniture["links"])).astype(bool)
-    return mark_off_topic(sentences, closes=closes, links=links)[list(SENTENCES)]
+    closes = (sentences["role"] == "boilerplate") & sentences["text"].map(
+        lambda text: _closes(text, furniture)).astype(bool)
+    return mark_off_topic(sentences, closes=closes)[list(SENTENCES)]
 
 
 def _line_roles(lines: list[str], title: str) -> list[str | None]:

@@ -110,7 +110,7 @@ def cue_regex(cue: str) -> str:
     words = []
     for word in cue.strip().split():
         wildcard = word.endswith("*")
-        core = re.escape(word.rstrip("*")).replace("'", "['’]").replace("’", "['’]")
+        core = re.sub("['’]", "['’]", re.escape(word.rstrip("*")))
         core = re.sub(r"\\-", r"[-‐–\\s]?", core)
         words.append(core + (r"\w*" if wildcard else ""))
     return r"(?<!\w)" + r"[\s\-‐–]+".join(words) + r"(?!\w)"

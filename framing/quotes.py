@@ -37,7 +37,7 @@ WORDS_NEAR = 6
 
 
 def _alternative(phrase: str) -> str:
-    core = re.escape(phrase).replace("'", "['’]").replace("’", "['’]").replace(r"\ ", r"\s+")
+    core = re.sub("['’]", "['’]", re.escape(phrase)).replace(r"\ ", r"\s+")
     core = r"(?<!\w)" + core + r"(?!\w)"
     return core if any(ch.isupper() for ch in phrase) else f"(?i:{core})"
 

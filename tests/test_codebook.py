@@ -1,0 +1,74 @@
+import re
+
+import pytest
+
+import framing as fr
+from framing.codebook import cue_regex
+
+
+def test_default_codebook_has_the_issue_frames_actors_and_index(codebook):
+    assert codebook.frame_ids == ["breakthrough", "no_breakthrough", "taiwan", "rare_earths",
+                                  "trade", "tech_controls", "students_visas", "diplomacy"]
+    assert {a.id for a in codebook.actors} >= {"trump", "xi", "china_gov", "us_gov",
+                                               "taiwan_gov", "analyst_media"}
+    index = codebook.indices[0]
+    assert (index.id, index.positive, index.negative) == (
+        "breakthrough_index", "breakthrough", "no_breakthrough")
+    assert len(codebook.checksum) == 64
+
+
+@pytest.mark.parametrize("cue, text, hit", [
+    ("rare earth*", "Rare-earth exports", True),
+    ("rare earth*", "rare earths", True),
+    ("rare earth*", "rarely earthy", False),
+    ("win-win", "seek win win results", True),
+    ("at trump's request", "came at Trump’s request", True),
+    ("tariff*", "the tariffs", True),
+    ("trade", "trader", False),
+])
+def test_cue_syntax(cue, text, hit):
+    assert bool(re.search(cue_regex(cue), text, re.IGNORECASE)) is hit
+
+
+GOOD = """codebook: tiny
+frames:
+  - id: calm
+    label: Calm
+    description: Calm words.
+    cues: [calm]
+"""
+
+
+@pytest.mark.parametrize("text, message", [
+    ("frames: [\n  - id: x", r":2: YAML syntax error"),
+    (GOOD + "extra: 1\n", r":7: unknown key 'extra' in the codebook"),
+    (GOOD.replace("cues:", "cuse:"), r":6: unknown key 'cuse' in frame 1; did you mean 'cues'\?"),
+    (GOOD + "  - id: calm\n    label: Again\n    description: d\n    cues: [x]\n",
+     r":7: id 'calm' is used twice"),
+    (GOOD.replace("    cues: [calm]\n", ""), r":3: frame 'calm' has no `cues` or `patterns`"),
+    (GOOD + "    patterns: ['(unclosed']\n", r":7: pattern 1 in `patterns` of frame 'calm' is not a valid"),
+    (GOOD + "    negated: stormy\n", r":7: `negated: stormy` of frame 'calm' is not a frame id"),
+    (GOOD + "indices:\n  - id: i\n    positive: calm\n    negative: nope\n",
+     r":10: `negative: nope` of index 'i' is not a frame id"),
+    ("codebook: x\n", r":1: the codebook needs `frames:`"),
+    (GOOD.replace("id: calm", "id: Calm Frame"), r":3: id 'Calm Frame' of frame 1"),
+])
+def test_mistakes_name_the_line(tmp_path, text, message):
+    path = tmp_path / "book.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(fr.FramingError, match="book.yaml" + message):
+        fr.load_codebook(path)
+
+
+def test_a_user_codebook_loads_and_is_not_written(tmp_path):
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    before = path.read_bytes()
+    book = fr.load_codebook(path)
+    assert book.frame_ids == ["calm"] and book.name == "tiny"
+    assert path.read_bytes() == before
+
+
+def test_missing_codebook(tmp_path):
+    with pytest.raises(fr.FramingError, match="codebook not found"):
+        fr.load_codebook(tmp_path / "nope.yaml")

@@ -1,0 +1,63 @@
+import pandas as pd
+import pytest
+
+import framing as fr
+from framing.coding import FrameCoder
+from framing.validation import frame_agreement
+
+from conftest import DATA, sentence_containing
+
+
+@pytest.fixture(scope="module")
+def coder(codebook):
+    return FrameCoder(codebook)
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # the issue's two examples
+    ("Trump and Xi hold talks without major breakthroughs", {"no_breakthrough"}, {"breakthrough"}),
+    ("While the call is being portrayed as a breakthrough, underlying tensions remain "
+     "unresolved.", {"breakthrough", "no_breakthrough"}, set()),
+    # negation through a contracted verb
+    ("But the restrictions haven’t been lifted.", {"no_breakthrough"}, {"breakthrough"}),
+    ("The talks ended and no deal was reached.", {"no_breakthrough"}, {"breakthrough"}),
+    # background: the May truce is not progress made by the call
+    ("Both countries agreed on May 12 to lower tariffs.", {"trade"}, {"breakthrough"}),
+    ("The two leaders agreed that officials will meet soon.", {"breakthrough"}, set()),
+    ("China curbed exports of rare-earth magnets and chip-design software.",
+     {"rare_earths", "tech_controls"}, {"taiwan", "students_visas"}),
+    ("Xi warned against Taiwan independence separatists.", {"taiwan"}, {"trade"}),
+    ("Rubio said the US would aggressively revoke visas for Chinese students.",
+     {"students_visas"}, set()),
+    ("Xi invited Trump and the First Lady to visit China.", {"diplomacy"}, set()),
+])
+def test_hand_coded_sentences(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames
+
+
+def test_every_match_is_explained(coder):
+    matches = coder("Trump and Xi hold talks without major breakthroughs")
+    row = matches[matches["frame"] == "breakthrough"].iloc[0]
+    assert (row["cue"], bool(row["negated"]), row["counts_for"]) == (
+        "breakthroughs", True, "no_breakthrough")
+
+
+def test_only_content_is_coded(seed_sentences, codebook):
+    furniture = seed_sentences[~seed_sentences["role"].isin(["headline", "body"])]
+    assert (furniture[codebook.frame_ids] == 0).all().all()
+    assert seed_sentences[codebook.frame_ids].isin([0, 1]).all().all()
+
+
+def test_issue_checks_on_the_seeds(seed_articles, seed_sentences):
+    rows = sentence_containing(seed_sentences, seed_articles, "000",
+                               "Trump and Xi hold talks without major breakthroughs")
+    headline = rows.iloc[0]
+    assert (headline["no_breakthrough"], headline["breakthrough"]) == (1, 0)
+
+
+def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
+    """Development set: the cues were written after reading these articles (see README)."""
+    sheet = pd.read_csv(DATA / "coding" / "seeds_gold.csv")
+    agreement = frame_agreement(seed_sentences, sheet, codebook.frame_ids).set_index("frame")
+    assert (agreement["f1"] >= 0.88).all(), agreement

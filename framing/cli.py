@@ -1,4 +1,5 @@
-"""Command line: ``framing score CORPUS [--codebook FILE] --out DIR``.
+"""Command line: ``framing score CORPUS [--codebook FILE] --out DIR`` and
+``framing validate CORPUS --sheet FILE [--codebook FILE]``.
 
 A thin shell over the library: parse arguments, call it, write the tables. User mistakes are
 printed as one line (``framing: error: ...``) with exit code 2, never as a traceback.
@@ -19,6 +20,7 @@ from .errors import FramingError
 from .outputs import write_csv
 from .schemas import QUOTES_CSV, SENTENCES_CSV
 from .summarize import score_corpus, summary_table
+from .validation import agreement_markdown, frame_agreement, read_sheet, tone_agreement
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +33,23 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--codebook", help="YAML codebook (default: the packaged one)")
     score.add_argument("--out", required=True, help="folder for sentences.csv, quotes.csv, "
                                                     "outlets.csv and summary.csv")
+    validate = commands.add_parser("validate", help="agreement of the coding with a "
+                                                    "hand-coded sheet, as Markdown")
+    validate.add_argument("corpus", help="the corpus the sheet was coded from")
+    validate.add_argument("--sheet", required=True, help="CSV with article_id, start, end, "
+                                                         "one 0/1 column per frame, tone")
+    validate.add_argument("--codebook", help="YAML codebook (default: the packaged one)")
     return parser
+
+
+def validate(corpus: str, sheet: str, codebook: str | None) -> str:
+    """Per-frame precision/recall/F1 and tone agreement against a coded sheet, as Markdown."""
+    book = load_codebook(codebook)
+    sentences = score_corpus(load_corpus(corpus), book)["sentences"]
+    coded = read_sheet(sheet)
+    frames = [f for f in book.frame_ids if f in coded.columns]
+    tone = tone_agreement(sentences, coded) if "tone" in coded.columns else None
+    return agreement_markdown(frame_agreement(sentences, coded, frames), tone)
 
 
 def score(corpus: str, codebook: str | None, out: str) -> pd.DataFrame:
@@ -59,6 +77,8 @@ def main(argv=None) -> int:
             with pd.option_context("display.width", 200, "display.max_columns", 50):
                 print(summary.round(2).to_string(index=False))
             print(f"wrote sentences.csv, quotes.csv, outlets.csv, summary.csv to {args.out}")
+        elif args.command == "validate":
+            print(validate(args.corpus, args.sheet, args.codebook))
     except FramingError as err:
         print(f"framing: error: {err}", file=sys.stderr)
         return 2

@@ -24,12 +24,12 @@ DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
 TOP_KEYS = {"codebook", "title", "version", "description", "background", "frames", "tone",
             "indices", "actors", "language"}
 FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone",
-              "background"}
+              "background", "carry"}
 ACTOR_KEYS = {"id", "label", "kind", "aliases"}
 INDEX_KEYS = {"id", "label", "positive", "negative"}
 TONE_KEYS = {"weights", "positive", "negative"}
 LANGUAGE_KEYS = {"negators", "negation_window", "clause_breaks", "speech_verbs",
-                 "person_pronouns", "group_pronouns", "group_references"}
+                 "person_pronouns", "group_pronouns", "group_references", "back_references"}
 ACTOR_KINDS = ("person", "organisation")
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -44,6 +44,7 @@ class Frame:
     negated: str | None = None
     tone: int = 0
     skip_background: bool = False
+    carry: bool = False
 
 
 @dataclass(frozen=True)
@@ -266,9 +267,12 @@ def _frames(data: dict, check: _Checker) -> tuple[Frame, ...]:
         if background not in ("skip", "count"):
             check.fail(path + ("background",), f"`background` of {what} must be `skip` "
                                                "(ignore cues in background clauses) or `count`")
+        carry = item.get("carry", False)
+        if not isinstance(carry, bool):
+            check.fail(path + ("carry",), f"`carry` of {what} must be true or false")
         frames.append(Frame(frame_id, check.text(item, path, "label", what),
                             check.text(item, path, "description", what), cues, patterns,
-                            item.get("negated"), tone, background == "skip"))
+                            item.get("negated"), tone, background == "skip", carry))
     ids = {f.id for f in frames}
     for i, frame in enumerate(frames):
         if frame.negated is not None and frame.negated not in ids:

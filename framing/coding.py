@@ -5,6 +5,11 @@ a frame with ``negated: other`` that follows a negator (``no``, ``without``, ``f
 in the same clause, within the language's `negation_window` words, counts for ``other``
 instead ("talks without major breakthroughs" -> no_breakthrough only). Only content sentences
 (headline, body) are coded; boilerplate and off-topic sentences get 0 everywhere.
+
+Topic frames marked ``carry: true`` follow the discourse: a sentence with no cue of any such
+frame that opens with a back-reference ("He", "These", "None of those", an opening quotation
+mark continuing a quote...) takes them from the content sentence before it in the same
+paragraph, as a human coder reading in context would.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from .schemas import CONTENT_ROLES, check_columns
 
 
 CLAUSE_CUT = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
-RELATIVE = re.compile(r"\s*(?:where|which|when|who|whom|whose)\b", re.IGNORECASE)
+RELATIVE = re.compile(r"\s*(?:(?:under|in|by|after|with|of|from|through)\s+)?"
+                      r"(?:where|which|when|who|whom|whose)\b", re.IGNORECASE)
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -88,7 +94,7 @@ class FrameCoder:
         """Clauses of `text` that place themselves before the event (codebook `background`).
 
         Clauses are cut at , ; : dashes and brackets; one opening with where/which/when/who
-        belongs to the clause before it."""
+        (or "under which", "in which"...) belongs to the clause before it."""
         if self._background is None:
             return []
         spans, start = [], 0
@@ -136,9 +142,30 @@ def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     content = coded["role"].isin(CONTENT_ROLES).to_numpy()
     found = [coder.frames_of(text) if keep else set()
              for text, keep in zip(coded["text"], content)]
+    if "paragraph" in coded.columns:
+        found = _carry_topics(coded, content, found, codebook)
     for frame_id in codebook.frame_ids:
         coded[frame_id] = [int(frame_id in frames) for frames in found]
     return coded
+
+
+def _carry_topics(coded: pd.DataFrame, content, found: list[set], codebook: Codebook):
+    carried = {f.id for f in codebook.frames if f.carry}
+    if not carried:
+        return found
+    opener = re.compile(r"^[“\"‘']|^(?:" + "|".join(
+        _phrase_regex(w) for w in codebook.lexicon().get("back_references", [])) + r")",
+        re.IGNORECASE)
+    keys = list(zip(coded["article_id"], coded["paragraph"]))
+    previous = None
+    for i, text in enumerate(coded["text"]):
+        if not content[i]:
+            continue
+        if (previous is not None and keys[previous] == keys[i] and not (found[i] & carried)
+                and opener.match(text)):
+            found[i] = found[i] | (found[previous] & carried)
+        previous = i
+    return found
 
 
 def explain_coding(text: str, codebook: Codebook) -> pd.DataFrame:

@@ -18,6 +18,18 @@ from .schemas import CONTENT_ROLES, check_columns
 TONE_DEADBAND = 0.05
 
 
+def read_sheet(path) -> pd.DataFrame:
+    """Read a coded sheet (CSV); a missing file or column is a `FramingError`."""
+    try:
+        sheet = pd.read_csv(path)
+    except FileNotFoundError:
+        raise FramingError(f"{path}: coded sheet not found") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise FramingError(f"{path}: not a readable CSV ({err})") from None
+    check_columns(sheet, ["article_id", "start", "end"], str(path))
+    return sheet
+
+
 def align_sheet(sentences: pd.DataFrame, sheet: pd.DataFrame, frames: list[str]) -> pd.DataFrame:
     """Hand codes per content sentence: ``article_id, start`` and the sheet's frame columns
     (and ``tone``), for the package sentences that contain at least one sheet row."""
@@ -76,3 +88,19 @@ def tone_agreement(sentences: pd.DataFrame, sheet: pd.DataFrame) -> dict:
         "sign_agreement_tone": float(np.mean(sign == aligned["tone"].to_numpy())),
         "sign_agreement_sentiment": float(np.mean(vader == aligned["tone"].to_numpy())),
     }
+
+
+def agreement_markdown(agreement: pd.DataFrame, tone: dict | None = None) -> str:
+    """The per-frame agreement table (and tone agreement) as Markdown, rounded for display."""
+    lines = ["| frame | coded by hand | coded by package | precision | recall | F1 |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for row in agreement.itertuples():
+        lines.append(f"| {row.frame} | {row.n_sheet} | {row.n_package} | {row.precision:.2f} "
+                     f"| {row.recall:.2f} | {row.f1:.2f} |")
+    if tone:
+        lines.append("")
+        lines.append(f"Tone ({tone['n']} sentences): Spearman {tone['spearman_tone']:.2f} "
+                     f"(VADER alone {tone['spearman_sentiment']:.2f}); sign agrees on "
+                     f"{tone['sign_agreement_tone']:.0%} (VADER alone "
+                     f"{tone['sign_agreement_sentiment']:.0%}).")
+    return "\n".join(lines)

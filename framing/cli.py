@@ -35,17 +35,19 @@ def _parser() -> argparse.ArgumentParser:
                                                     "outlets.csv and summary.csv")
     validate = commands.add_parser("validate", help="agreement of the coding with a "
                                                     "hand-coded sheet, as Markdown")
-    validate.add_argument("corpus", help="the corpus the sheet was coded from")
+    validate.add_argument("corpus", nargs="+", help="the corpus (one or more folders or "
+                                                    "tables) the sheet was coded from")
     validate.add_argument("--sheet", required=True, help="CSV with article_id, start, end, "
                                                          "one 0/1 column per frame, tone")
     validate.add_argument("--codebook", help="YAML codebook (default: the packaged one)")
     return parser
 
 
-def validate(corpus: str, sheet: str, codebook: str | None) -> str:
+def validate(corpora: list[str], sheet: str, codebook: str | None) -> str:
     """Per-frame precision/recall/F1 and tone agreement against a coded sheet, as Markdown."""
     book = load_codebook(codebook)
-    sentences = score_corpus(load_corpus(corpus), book)["sentences"]
+    articles = pd.concat([load_corpus(c) for c in corpora], ignore_index=True)
+    sentences = score_corpus(articles, book)["sentences"]
     coded = read_sheet(sheet)
     frames = [f for f in book.frame_ids if f in coded.columns]
     tone = tone_agreement(sentences, coded) if "tone" in coded.columns else None

@@ -91,7 +91,7 @@ def segment_sentences(articles: pd.DataFrame) -> pd.DataFrame:
     return mark_off_topic(sentences, closes=closes)[list(SENTENCES)]
 
 
-def _line_roles(lines: list[str], title: str) -> list[str | None]:
+def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | None]:
     """'boilerplate', 'headline' or None (decided per sentence) for each line.
 
     Besides furniture and repeats, title-like lines right after furniture that closes the
@@ -101,7 +101,8 @@ def _line_roles(lines: list[str], title: str) -> list[str | None]:
     closed = False
     for line in lines:
         key = " ".join(WORD.findall(line.lower()))
-        is_furniture = _is_furniture_line(line, furniture) or key in seen
+        is_furniture = (_is_furniture_line(line, furniture) or key in seen
+                        or _is_masthead(line, outlet))
         if is_furniture:
             closed = closed or (None in roles and _closes(line, furniture))
         elif closed and _is_title(line):
@@ -124,7 +125,8 @@ def _line_roles(lines: list[str], title: str) -> list[str | None]:
 def _article_sentences(article, title: str) -> list[dict]:
     furniture = load_furniture()
     spans = list(_paragraph_spans(article.text))
-    line_roles = _line_roles([article.text[a:b] for a, b in spans], title)
+    line_roles = _line_roles([article.text[a:b] for a, b in spans], title,
+                             str(getattr(article, "outlet", "")))
     rows = []
     for number, ((start, end), line_role) in enumerate(zip(spans, line_roles)):
         line = article.text[start:end]
@@ -183,6 +185,20 @@ def _is_furniture_line(line: str, furniture: dict) -> bool:
     if _is_menu(stripped, furniture["menu_item_words"]):
         return True
     return any(p.search(stripped) for p in furniture["line"].values())
+
+
+def _is_masthead(line: str, outlet: str) -> bool:
+    """The outlet's own name as a line, alone or followed by a separator and more."""
+    name = WORD.findall(outlet.lower())
+    if not name:
+        return False
+    words = WORD.findall(line.lower())
+    if words[:len(name)] != name:
+        return False
+    if len(words) == len(name):
+        return True
+    rest = re.sub(r"^\W*" + r"\W+".join(map(re.escape, name)), "", line, flags=re.IGNORECASE)
+    return bool(re.match(r"\s*[—–|:·-]", rest))
 
 
 def _closes(line: str, furniture: dict) -> bool:

@@ -19,6 +19,7 @@ install-test: $(BIN)/python
 
 report: install
 	$(BIN)/framing score $(CORPUS) --out $(OUT)
+	$(BIN)/framing report $(CORPUS) --out reports --figures figures
 
 test: install-test
 	$(BIN)/python -m pytest

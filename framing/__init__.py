@@ -4,19 +4,32 @@ Tables flow one way (see README): ``load_corpus`` -> ``segment_sentences`` -> ``
 -> ``score_tone`` -> ``summarize_outlets``; ``extract_quotes`` gives the voices.
 """
 
+__version__ = "0.1.0"
+
 from .codebook import Codebook, load_codebook
 from .coding import code_frames
 from .corpus import load_corpus
 from .errors import FramingError
+from .explore import explore_evidence
+from .narrative import (describe_caveats, describe_frame, describe_index, describe_outlet,
+                        describe_overview, describe_report)
+from .plots import (plot_coverage, plot_frame_tone, plot_index, plot_positions, plot_profile,
+                    plot_salience, plot_tone, plot_voices)
 from .quotes import extract_quotes
 from .segment import segment_sentences
-from .summarize import evidence, score_corpus, summarize_frames, summarize_outlets
+from .report import (check_frames, describe_provenance, prepare_results, provenance,
+                     render_report, save_figure, save_text)
+from .summarize import evidence, score_corpus, summarize_frames, summarize_outlets, summary_table
 from .tone import score_tone
 
-__version__ = "0.1.0"
 
 __all__ = [
-    "Codebook", "FramingError", "code_frames", "evidence", "extract_quotes", "load_codebook",
-    "load_corpus", "score_corpus", "score_tone", "segment_sentences", "summarize_frames",
-    "summarize_outlets", "__version__",
+    "Codebook", "FramingError", "check_frames", "code_frames", "describe_caveats",
+    "describe_frame", "describe_index", "describe_outlet", "describe_overview",
+    "describe_provenance", "describe_report", "evidence", "explore_evidence",
+    "extract_quotes", "load_codebook", "load_corpus", "plot_coverage", "plot_frame_tone",
+    "plot_index", "plot_positions", "plot_profile", "plot_salience", "plot_tone",
+    "plot_voices", "prepare_results", "provenance", "render_report", "save_figure",
+    "save_text", "score_corpus", "score_tone", "segment_sentences", "summarize_frames",
+    "summarize_outlets", "summary_table", "__version__",
 ]

@@ -1,5 +1,4 @@
-"""Command line: ``framing score CORPUS [--codebook FILE] --out DIR`` and
-``framing validate CORPUS --sheet FILE [--codebook FILE]``.
+"""Command line: ``framing score``, ``framing report`` and ``framing validate``.
 
 A thin shell over the library: parse arguments, call it, write the tables. User mistakes are
 printed as one line (``framing: error: ...``) with exit code 2, never as a traceback.
@@ -12,12 +11,14 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from . import __version__
 from .codebook import load_codebook
 from .corpus import load_corpus
 from .errors import FramingError
 from .outputs import write_csv
+from .report import NOTEBOOKS, render_report
 from .schemas import QUOTES_CSV, SENTENCES_CSV
 from .summarize import score_corpus, summary_table
 from .validation import agreement_markdown, frame_agreement, read_sheet, tone_agreement
@@ -33,6 +34,18 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--codebook", help="YAML codebook (default: the packaged one)")
     score.add_argument("--out", required=True, help="folder for sentences.csv, quotes.csv, "
                                                     "outlets.csv and summary.csv")
+    report = commands.add_parser("report", help="render the report notebooks with papermill")
+    report.add_argument("corpus", nargs="?", default="seeds",
+                        help="folder or table of articles (default: seeds)")
+    report.add_argument("--codebook", help="YAML codebook (default: the packaged one)")
+    report.add_argument("--out", default="reports", help="folder for executed notebooks, "
+                                                         "HTML, analysis.md (default: reports)")
+    report.add_argument("--figures", default="figures", help="folder for PNG and SVG charts "
+                                                              "(default: figures)")
+    report.add_argument("--notebooks", default=str(NOTEBOOKS), help="folder of the notebooks")
+    report.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                        metavar=("NAME", "VALUE"), help="notebook parameter; VALUE is read "
+                        "as YAML (-p outlets '[CNN, BlockNews]' -p frames '[taiwan]')")
     validate = commands.add_parser("validate", help="agreement of the coding with a "
                                                     "hand-coded sheet, as Markdown")
     validate.add_argument("corpus", nargs="+", help="the corpus (one or more folders or "
@@ -71,6 +84,13 @@ def score(corpus: str, codebook: str | None, out: str) -> pd.DataFrame:
     return summary
 
 
+def _yaml_value(name: str, text: str):
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        raise FramingError(f"-p {name}: {text!r} is not a value; quote lists like '[a, b]'")
+
+
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -79,6 +99,13 @@ def main(argv=None) -> int:
             with pd.option_context("display.width", 200, "display.max_columns", 50):
                 print(summary.round(2).to_string(index=False))
             print(f"wrote sentences.csv, quotes.csv, outlets.csv, summary.csv to {args.out}")
+        elif args.command == "report":
+            parameters = {name: _yaml_value(name, value) for name, value in args.parameter}
+            written = render_report(args.corpus, codebook=args.codebook or "",
+                                    out_dir=args.out, figures_dir=args.figures,
+                                    notebooks=args.notebooks, parameters=parameters)
+            print(f"wrote {len(written)} files to {args.out}/ and {args.figures}/; open "
+                  f"{Path(args.out) / 'framing_report.html'}")
         elif args.command == "validate":
             print(validate(args.corpus, args.sheet, args.codebook))
     except FramingError as err:

@@ -22,7 +22,7 @@ from .errors import FramingError
 
 DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
 TOP_KEYS = {"codebook", "title", "version", "description", "background", "frames", "tone",
-            "indices", "actors", "language"}
+            "indices", "actors", "language", "highlight"}
 FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone",
               "background", "carry"}
 ACTOR_KEYS = {"id", "label", "kind", "aliases"}
@@ -79,6 +79,7 @@ class Codebook:
     tone_weights: dict = field(default_factory=lambda: {"sentiment": 0.5, "domain": 0.5})
     language: dict = field(default_factory=dict)
     background: tuple[str, ...] = ()
+    highlight: tuple[str, ...] = ()
 
     @property
     def frame_ids(self) -> list[str]:
@@ -88,6 +89,11 @@ class Codebook:
         """One row per frame: ``frame, label, description`` (for legends and reports)."""
         return pd.DataFrame([{"frame": f.id, "label": f.label, "description": f.description}
                              for f in self.frames])
+
+    def labels(self) -> dict:
+        """Display labels of frames, indices and actors, by id (for charts and text)."""
+        return {**{f.id: f.label for f in self.frames}, **{i.id: i.label for i in self.indices},
+                **{a.id: a.label for a in self.actors}, "unknown": "unattributed"}
 
     def lexicon(self) -> dict:
         """Language resources (`data/english.yaml`) with the codebook's `language:` overrides."""
@@ -243,6 +249,7 @@ def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
         tone_negative=_cues(tone, ("tone",), "negative", "`tone`", check),
         tone_weights=weights, language=language,
         background=_patterns(data, (), "background", "the codebook", check),
+        highlight=_highlight(data, check, {f.id for f in frames}),
     )
 
 
@@ -279,6 +286,14 @@ def _frames(data: dict, check: _Checker) -> tuple[Frame, ...]:
             check.fail(("frames", i, "negated"), f"`negated: {frame.negated}` of frame "
                                                  f"{frame.id!r} is not a frame id")
     return tuple(frames)
+
+
+def _highlight(data: dict, check: _Checker, frame_ids: set) -> tuple[str, ...]:
+    highlight = check.strings(data, (), "highlight", "the codebook")
+    for j, frame in enumerate(highlight):
+        if frame not in frame_ids:
+            check.fail(("highlight", j), f"`highlight` names {frame!r}, which is not a frame id")
+    return highlight
 
 
 def _patterns(data, path, key, what, check) -> tuple[str, ...]:

@@ -127,7 +127,8 @@ def evidence(sentences: pd.DataFrame, frame: str, *, outlet: str | None = None,
 
 
 def score_corpus(articles: pd.DataFrame, codebook: Codebook) -> dict:
-    """The whole pipeline: ``{"sentences", "quotes", "outlets"}`` tables for a corpus."""
+    """The whole pipeline: ``{"articles", "sentences", "quotes", "frames", "outlets"}``
+    for a corpus (``frames`` is `summarize_frames` by outlet)."""
     from .coding import code_frames
     from .quotes import extract_quotes
     from .segment import segment_sentences
@@ -135,7 +136,8 @@ def score_corpus(articles: pd.DataFrame, codebook: Codebook) -> dict:
 
     sentences = score_tone(code_frames(segment_sentences(articles), codebook), codebook)
     quotes = extract_quotes(articles, sentences, codebook)
-    return {"sentences": sentences, "quotes": quotes,
+    return {"articles": articles, "sentences": sentences, "quotes": quotes,
+            "frames": summarize_frames(sentences, codebook),
             "outlets": summarize_outlets(sentences, quotes, codebook)}
 
 

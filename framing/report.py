@@ -1,0 +1,211 @@
+"""Reports: the helpers the notebooks call, and `render_report`, which runs them with papermill.
+
+`render_report` executes ``notebooks/framing_report.ipynb`` and ``outlet_profile.ipynb`` (once
+per outlet) on a corpus, into a temporary folder; only when every notebook has run does it move
+the executed notebooks, their self-contained HTML (code hidden), ``analysis.md``,
+``provenance.json`` and the figures (PNG and SVG) into place, so a failing run leaves the last
+good report untouched and says which notebook and cell failed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import re
+import shutil
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import __version__
+from .codebook import Codebook, load_codebook
+from .corpus import load_corpus
+from .errors import FramingError
+from .outputs import write_bytes, write_text
+from .summarize import score_corpus
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+MAIN, PROFILE = "framing_report", "outlet_profile"
+TYPES = {"str": str, "list": list, "bool": bool, "int": int, "float": (int, float)}
+
+
+# -- used inside the notebooks ------------------------------------------------------------
+
+def prepare_results(corpus: str, codebook: str = "", outlets: list | None = None):
+    """Load the codebook (``""``: the default) and corpus, score it, keep `outlets` (all when
+    empty, in the given order otherwise). Returns ``(codebook, results)``."""
+    book = load_codebook(codebook or None)
+    articles = load_corpus(corpus)
+    if outlets:
+        unknown = [o for o in outlets if o not in set(articles["outlet"])]
+        if unknown:
+            raise FramingError(f"parameter outlets: {', '.join(map(repr, unknown))} not in the "
+                               f"corpus; its outlets are {', '.join(articles['outlet'].unique())}")
+        order = {o: i for i, o in enumerate(outlets)}
+        articles = (articles[articles["outlet"].isin(order)]
+                    .sort_values("outlet", key=lambda s: s.map(order), kind="stable")
+                    .reset_index(drop=True))
+    return book, score_corpus(articles, book)
+
+
+def check_frames(codebook: Codebook, frames: list) -> list:
+    """The frames to chart (all when empty); unknown ids are refused with the valid ones."""
+    unknown = [f for f in frames if f not in codebook.frame_ids]
+    if unknown:
+        raise FramingError(f"parameter frames: {', '.join(map(repr, unknown))} not in the "
+                           f"codebook; its frames are {', '.join(codebook.frame_ids)}")
+    return list(frames) or codebook.frame_ids
+
+
+def save_figure(figure, folder, name: str) -> None:
+    """Write `figure` as ``name.png`` and ``name.svg`` into `folder`, reproducibly (fixed SVG
+    ids, no dates), atomically."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context({"svg.hashsalt": "framing"}):
+        for kind, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format=kind, dpi=150, bbox_inches="tight", metadata=metadata)
+            write_bytes(Path(folder) / f"{name}.{kind}", buffer.getvalue())
+
+
+def save_text(text: str, folder, name: str) -> None:
+    """Write `text` to ``folder/name`` atomically."""
+    write_text(Path(folder) / name, text)
+
+
+def corpus_checksum(corpus) -> str:
+    """SHA-256 over the corpus: a table's bytes, or every file of a folder with its path."""
+    path = Path(corpus)
+    digest = hashlib.sha256()
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for file in files:
+        digest.update(file.relative_to(path).as_posix().encode() if path.is_dir() else b"")
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def provenance(corpus: str, codebook: Codebook, parameters: dict) -> dict:
+    """Where a report came from: package version, checksums, parameters, date."""
+    return {
+        "framing_version": __version__, "python": platform.python_version(),
+        "corpus": str(corpus), "corpus_sha256": corpus_checksum(corpus),
+        "codebook": codebook.source, "codebook_sha256": codebook.checksum,
+        "parameters": parameters,
+        "created_utc": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+    }
+
+
+def describe_provenance(record: dict) -> str:
+    return ("*Report made by framing {framing_version} on {created_utc} from corpus `{corpus}` "
+            "(sha256 {c}…) with codebook `{codebook}` (sha256 {b}…).*").format(
+        c=record["corpus_sha256"][:12], b=record["codebook_sha256"][:12], **record)
+
+
+# -- the runner -----------------------------------------------------------------------------
+
+def declared_parameters(notebook: Path) -> dict:
+    """``name -> type name`` of the notebook's `parameters` cell, read by papermill."""
+    import papermill
+
+    return {name: info["inferred_type_name"]
+            for name, info in papermill.inspect_notebook(str(notebook)).items()}
+
+
+def check_parameters(notebooks: list[Path], parameters: dict) -> None:
+    """Refuse parameters no notebook declares, or of the wrong type, listing the valid ones
+    (papermill itself only warns)."""
+    declared = {}
+    for notebook in notebooks:
+        declared.update(declared_parameters(notebook))
+    valid = ", ".join(f"{n} ({t})" for n, t in declared.items())
+    for name, value in parameters.items():
+        if name not in declared:
+            raise FramingError(f"unknown notebook parameter {name!r}; valid parameters: {valid}")
+        expected = TYPES.get(declared[name])
+        if expected and not isinstance(value, expected):
+            raise FramingError(f"notebook parameter {name!r} must be {declared[name]}, got "
+                               f"{type(value).__name__} {value!r}")
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "outlet"
+
+
+def render_report(corpus, *, codebook: str = "", out_dir="reports", figures_dir="figures",
+                  notebooks=NOTEBOOKS, parameters: dict | None = None) -> dict:
+    """Run the report notebooks on `corpus`; returns ``{name: path}`` of what was written.
+
+    `parameters` go to the notebooks that declare them (a name neither declares is refused);
+    ``outlets`` also limits the outlet profiles.
+    """
+    notebooks, parameters = Path(notebooks), dict(parameters or {})
+    paths = [notebooks / f"{name}.ipynb" for name in (MAIN, PROFILE)]
+    for path in paths:
+        if not path.is_file():
+            raise FramingError(f"{path}: notebook not found; give --notebooks the folder that "
+                               f"holds {MAIN}.ipynb and {PROFILE}.ipynb")
+    check_parameters(paths, parameters)
+    corpus = str(Path(corpus).resolve())
+    book, results = prepare_results(corpus, codebook, parameters.get("outlets"))
+    outlets = list(results["articles"]["outlet"].unique())
+    jobs = [(MAIN, MAIN, {})] + [(PROFILE, f"{PROFILE}_{slug(o)}", {"outlet": o})
+                                 for o in outlets]
+    with tempfile.TemporaryDirectory(prefix="framing-report-") as staging:
+        staging = Path(staging)
+        for notebook, name, extra in jobs:
+            run = {"corpus": corpus, "codebook": str(Path(codebook).resolve()) if codebook
+                   else "", "output_dir": str(staging / "reports"),
+                   "figures_dir": str(staging / "figures"), "interactive": False,
+                   **parameters, **extra}
+            _execute(notebooks / f"{notebook}.ipynb", staging / "reports" / f"{name}.ipynb", run)
+        record = provenance(corpus, book, {**parameters, "profiles": outlets})
+        write_text(staging / "reports" / "provenance.json", json.dumps(record, indent=2) + "\n")
+        return _publish(staging, Path(out_dir), Path(figures_dir))
+
+
+def _execute(notebook: Path, output: Path, parameters: dict) -> None:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    declared = declared_parameters(notebook)
+    parameters = {k: v for k, v in parameters.items() if k in declared}
+    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        papermill.execute_notebook(str(notebook), str(output), parameters=parameters,
+                                   kernel_name="python3", progress_bar=False,
+                                   cwd=str(notebook.parent))
+    except PapermillExecutionError as err:
+        raise FramingError(f"{notebook.name}: cell {err.exec_count} failed with {err.ename}: "
+                           f"{err.evalue.splitlines()[0] if err.evalue else ''}; the previous "
+                           "report was kept") from None
+    _to_html(output)
+
+
+def _to_html(notebook: Path) -> None:
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    write_text(notebook.with_suffix(".html"), body)
+
+
+def _publish(staging: Path, out_dir: Path, figures_dir: Path) -> dict:
+    """Move the finished report into place, file by file (each move is atomic)."""
+    written = {}
+    for source_dir, target_dir in ((staging / "reports", out_dir),
+                                   (staging / "figures", figures_dir)):
+        target_dir.mkdir(parents=True, exist_ok=True)
+        for file in sorted(source_dir.glob("*")):
+            target = target_dir / file.name
+            temporary = target_dir / f".{file.name}.tmp"
+            shutil.copyfile(file, temporary)
+            temporary.replace(target)
+            written[file.name] = target
+    return written
+

@@ -16,6 +16,9 @@ AGREEMENT = {
     "seeds": ([str(SEEDS)], DATA / "coding" / "seeds_gold.csv"),
     "heldout_a": ([str(HELDOUT / "folder"), str(HELDOUT / "table.jsonl")],
                   DATA / "coding" / "heldout_coder_a.csv"),
+    "heldout2_a": ([str(HELDOUT.parent / "heldout2" / "folder"),
+                    str(HELDOUT.parent / "heldout2" / "table.csv")],
+                   DATA / "coding" / "heldout2_coder_a.csv"),
 }
 
 

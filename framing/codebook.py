@@ -32,6 +32,8 @@ LANGUAGE_KEYS = {"negators", "negation_window", "clause_breaks", "speech_verbs",
                  "person_pronouns", "group_pronouns", "group_references", "back_references"}
 ACTOR_KINDS = ("person", "organisation")
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+RESERVED = {"article_id", "outlet", "file", "sentence_id", "paragraph", "start", "end", "role",
+            "relevance", "text", "sentiment", "domain", "tone", "weight"}
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,15 @@ class Codebook:
 def _english() -> dict:
     text = resources.files("framing").joinpath("data/english.yaml").read_text("utf-8")
     return yaml.safe_load(text)
+
+
+def phrase_regex(phrase: str) -> str:
+    """Regular expression for a fixed phrase as whole words: any whitespace between words,
+    straight and curly apostrophes alike; a suffix like "n't" attaches to the word before."""
+    core = re.sub("['’]", "['’]", re.escape(phrase)).replace(r"\ ", r"\s+")
+    left = r"(?<!\w)" if phrase[:1].isalnum() and not phrase.startswith("n'") else ""
+    right = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return left + core + right
 
 
 def cue_regex(cue: str) -> str:
@@ -235,6 +246,8 @@ def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
     indices = _indices(data, check, {f.id for f in frames})
     tone = data.get("tone") or {}
     check.keys(tone, ("tone",), TONE_KEYS, "`tone`")
+    if not isinstance(tone.get("weights") or {}, dict):
+        check.fail(("tone", "weights"), "tone weights are `{sentiment: 0.5, domain: 0.5}`")
     weights = {"sentiment": 0.5, "domain": 0.5, **(tone.get("weights") or {})}
     if set(weights) != {"sentiment", "domain"} or not all(
             isinstance(v, (int, float)) and v >= 0 for v in weights.values()):
@@ -242,6 +255,12 @@ def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
                                         "each a number >= 0")
     language = data.get("language") or {}
     check.keys(language, ("language",), LANGUAGE_KEYS, "`language`")
+    for key, value in language.items():
+        if key == "negation_window":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                check.fail(("language", key), "`negation_window` must be a whole number >= 1")
+        elif not check.strings(language, ("language",), key, "`language`"):
+            check.fail(("language", key), f"`{key}` must list at least one word")
     return Codebook(
         name=str(data.get("codebook") or Path(shown).stem), title=str(data.get("title", "")),
         source=shown, checksum=checksum, frames=frames, actors=actors, indices=indices,
@@ -262,6 +281,9 @@ def _frames(data: dict, check: _Checker) -> tuple[Frame, ...]:
         path = ("frames", i)
         check.keys(item, path, FRAME_KEYS, f"frame {i + 1}")
         frame_id = check.identifier(item, path, f"frame {i + 1}", seen)
+        if frame_id in RESERVED:
+            check.fail(path + ("id",), f"frame id {frame_id!r} is the name of a sentence "
+                                       "column; choose another id")
         what = f"frame {frame_id!r}"
         cues = _cues(item, path, "cues", what, check)
         patterns = _patterns(item, path, "patterns", what, check)
@@ -300,7 +322,7 @@ def _patterns(data, path, key, what, check) -> tuple[str, ...]:
     patterns = check.strings(data, path, key, what)
     for j, pattern in enumerate(patterns):
         try:
-            re.compile(pattern)
+            re.compile(f"(?:{pattern})")  # as it is joined with the other cues
         except re.error as err:
             check.fail(path + (key, j), f"pattern {j + 1} in `{key}` of {what} is not a valid "
                                         f"regular expression ({err.msg})")

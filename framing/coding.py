@@ -19,21 +19,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .codebook import Codebook, cue_regex
+from .codebook import Codebook, cue_regex, phrase_regex
 from .schemas import CONTENT_ROLES, check_columns
 
 
 CLAUSE_CUT = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
 RELATIVE = re.compile(r"\s*(?:(?:under|in|by|after|with|of|from|through)\s+)?"
                       r"(?:where|which|when|who|whom|whose)\b", re.IGNORECASE)
-
-
-def _phrase_regex(phrase: str) -> str:
-    """Whole-word regex for a phrase; a suffix like "n't" attaches to the word before."""
-    core = re.escape(phrase).replace("'", "['’]")
-    left = r"(?<!\w)" if phrase[:1].isalnum() and not phrase.startswith("n'") else ""
-    right = r"(?!\w)" if phrase[-1:].isalnum() else ""
-    return left + core + right
 
 
 @dataclass(frozen=True)
@@ -49,9 +41,9 @@ class Negation:
     def __post_init__(self):
         negators = sorted(self.negators, key=len, reverse=True)
         object.__setattr__(self, "_negator", re.compile(
-            "|".join(_phrase_regex(n) for n in negators), re.IGNORECASE))
+            "|".join(phrase_regex(n) for n in negators), re.IGNORECASE))
         object.__setattr__(self, "_break", re.compile(
-            "|".join(_phrase_regex(b) for b in self.clause_breaks), re.IGNORECASE))
+            "|".join(phrase_regex(b) for b in self.clause_breaks), re.IGNORECASE))
 
     @classmethod
     def from_codebook(cls, codebook: Codebook) -> "Negation":
@@ -154,7 +146,7 @@ def _carry_topics(coded: pd.DataFrame, content, found: list[set], codebook: Code
     if not carried:
         return found
     opener = re.compile(r"^[“\"‘']|^(?:" + "|".join(
-        _phrase_regex(w) for w in codebook.lexicon().get("back_references", [])) + r")",
+        phrase_regex(w) for w in codebook.lexicon().get("back_references", [])) + r")",
         re.IGNORECASE)
     keys = list(zip(coded["article_id"], coded["paragraph"]))
     previous = None

@@ -14,6 +14,7 @@ A corpus is one of:
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def _clean(value) -> str:
 def _manifest_rows(folder: Path) -> list[dict]:
     manifest = folder / "manifest.csv"
     root = folder.resolve()
-    with manifest.open(encoding="utf-8-sig", newline="") as handle:
+    with io.StringIO(read_text(manifest, str(manifest)), newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in ("file", "outlet") if c not in (reader.fieldnames or [])]
         if missing:
@@ -129,7 +130,9 @@ def _table_rows(table: Path) -> list[dict]:
         if missing:
             raise FramingError(f"{where}: empty or missing {', '.join(missing)}; every row "
                                "needs `text` and `outlet`")
-        text = record["text"] if isinstance(record["text"], str) else str(record["text"])
+        if not isinstance(record["text"], str) or not isinstance(record["outlet"], str):
+            raise FramingError(f"{where}: `text` and `outlet` must be strings")
+        text = record["text"]
         article_id = _clean(record.get("article_id")) or f"{table.stem}:{line}"
         rows.append(_article(article_id, _clean(record["outlet"]), f"{table.name}:{line}",
                              text, record))
@@ -137,7 +140,7 @@ def _table_rows(table: Path) -> list[dict]:
 
 
 def _read_csv(table: Path):
-    with table.open(encoding="utf-8-sig", newline="") as handle:
+    with io.StringIO(read_text(table, str(table)), newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in ("text", "outlet") if c not in (reader.fieldnames or [])]
         if missing:

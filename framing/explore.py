@@ -64,11 +64,15 @@ def _context_row(content: pd.DataFrame, index: int, outlet: str) -> str:
             f" <span class='context'>{html.escape(after)}</span></td></tr>")
 
 
-def explore_evidence(results: dict, codebook: Codebook, *, interactive: bool = True):
-    """Widgets in a live kernel (when `interactive` and ipywidgets is installed), else HTML."""
+def explore_evidence(results: dict, codebook: Codebook, *, outlets=None,
+                     interactive: bool = True):
+    """Widgets in a live kernel (when `interactive` and ipywidgets is installed), else HTML;
+    `outlets` limits it to some outlets."""
     from IPython.display import HTML
 
     sentences = results["sentences"]
+    if outlets:
+        sentences = sentences[sentences["outlet"].isin(outlets)]
     if interactive:
         try:
             import ipywidgets as widgets

@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from .codebook import Codebook
-from .summarize import evidence
+from .schemas import CONTENT_ROLES
+from .summarize import evidence, outlet_measures
 
 FEW = 3          # fewer hits than this are "too few to compare"
 LEAN = 0.2       # an index beyond ±LEAN leans one way
@@ -54,7 +55,7 @@ def _per_article(results: dict) -> str:
 def describe_overview(results: dict, codebook: Codebook) -> str:
     """What was analysed and, per index, which outlets lean which way."""
     articles, sentences = results["articles"], results["sentences"]
-    content = sentences["role"].isin(["headline", "body"])
+    content = sentences["role"].isin(CONTENT_ROLES)
     excluded = sentences.loc[~content, "role"].value_counts()
     lines = [
         "## Overview", "",
@@ -71,9 +72,7 @@ def describe_overview(results: dict, codebook: Codebook) -> str:
 
 
 def _index_rows(results: dict, index) -> pd.DataFrame:
-    outlets = results["outlets"]
-    wide = outlets[outlets["frame"] == ""].pivot_table(index="outlet", columns="measure",
-                                                       values="value", sort=False, dropna=False)
+    wide = outlet_measures(results["outlets"])
     return pd.DataFrame({"value": wide[index.id].astype(float),
                          "positive": wide[f"n_{index.positive}"].astype(int),
                          "negative": wide[f"n_{index.negative}"].astype(int)})

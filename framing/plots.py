@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from .schemas import CONTENT_ROLES
-from .summarize import LEAD_SENTENCES
+from .summarize import LEAD_SENTENCES, outlet_measures
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442",
              "#000000", "#999999"]
@@ -57,14 +57,13 @@ def plot_salience(scores: pd.DataFrame, *, frames=None, value: str = "salience",
     return ax
 
 
-def plot_index(outlets: pd.DataFrame, *, index: str = "breakthrough_index", ends=None,
+def plot_index(outlets: pd.DataFrame, *, index: str, ends=None,
                labels=None, ax=None, **kwargs):
     """Diverging bars of an index per outlet from `summarize_outlets`, each bar annotated
     with the counts of its two frames (`ends`, e.g. ``("breakthrough", "no_breakthrough")``)."""
     ax = plt.gca() if ax is None else ax
     rows = outlets[outlets["measure"] == index].set_index("outlet")["value"]
-    counts = outlets[outlets["frame"] == ""].pivot_table(index="outlet", columns="measure",
-                                                         values="value", sort=False)
+    counts = outlet_measures(outlets)
     colours = [POSITIVE if v >= 0 else NEGATIVE for v in rows.fillna(0)]
     y = np.arange(len(rows))
     ax.barh(y, rows.fillna(0), color=colours, **kwargs)
@@ -146,11 +145,15 @@ def plot_voices(outlets: pd.DataFrame, *, labels=None, ax=None, **kwargs):
     return ax
 
 
-def plot_positions(sentences: pd.DataFrame, frames, *, labels=None, ax=None, **kwargs):
-    """Where frames appear in each article: one row per article (headline at 0, last content
-    sentence at 1), a marker per coded sentence, the lead shaded."""
+def plot_positions(sentences: pd.DataFrame, frames, *, outlets=None, labels=None, ax=None,
+                   **kwargs):
+    """Where frames appear in each article (of `outlets`, default all): one row per article
+    (headline at 0, last content sentence at 1), a marker per coded sentence, the lead
+    shaded."""
     ax = plt.gca() if ax is None else ax
     content = sentences[sentences["role"].isin(CONTENT_ROLES)]
+    if outlets is not None:
+        content = content[content["outlet"].isin(outlets)]
     articles = list(content["article_id"].unique())
     offsets = np.linspace(-0.3, 0.3, max(len(frames), 1))
     for row, article in enumerate(articles):

@@ -1,6 +1,6 @@
 """Direct quotations and who said them.
 
-Quotes are found line by line between double marks (curly or straight, told apart as opening
+Quotes are found paragraph by paragraph between double marks (curly or straight, told apart as opening
 or closing by the characters around them, so a mistyped “…course,“ still closes) or single
 curly/straight marks at the top level (apostrophes inside words are not marks). Nested
 quotes stay inside their outer quote. Only quotes that start in a content sentence are kept.
@@ -10,10 +10,13 @@ Each quote is attributed to a codebook actor, in this order:
    "…,” said Trump; "…,” he told reporters);
 2. a speech verb before the quote in its sentence ("On Taiwan, Xi warned, “…”");
 3. the speaker of the previous quote in the same sentence;
-4. "according to X" anywhere in the sentence;
-5. for a quote that opens its sentence, the speaker of a quote in the sentence before, in
-   the same paragraph (a quotation running over two sentences);
-6. otherwise ``unknown``.
+4. for a quote after a colon, the first actor named before it ("Trump's comments included
+   an ambiguous note: “…”");
+5. "according to X" anywhere in the sentence;
+6. for a quote that opens its sentence, the speaker of a quote in the sentence before, in
+   the same paragraph (a quotation running over two sentences), else the subject of a speech
+   verb there;
+7. otherwise ``unknown``.
 A subject is an actor alias (longest alias wins), a person pronoun (he, she: the last person
 named before it) or a group reference (it, the ministry, officials: the last organisation
 named). Names inside quotations never count as mentions.
@@ -26,8 +29,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .codebook import Codebook
+from .codebook import Codebook, phrase_regex
 from .schemas import CONTENT_ROLES, QUOTES, check_columns
+from .segment import paragraph_spans
 
 DOUBLE = "“”\""
 SINGLE = "‘’'"
@@ -37,8 +41,8 @@ WORDS_NEAR = 6
 
 
 def _alternative(phrase: str) -> str:
-    core = re.sub("['’]", "['’]", re.escape(phrase)).replace(r"\ ", r"\s+")
-    core = r"(?<!\w)" + core + r"(?!\w)"
+    """Names with capitals match as written; lower-case words in any case."""
+    core = phrase_regex(phrase)
     return core if any(ch.isupper() for ch in phrase) else f"(?i:{core})"
 
 
@@ -173,8 +177,8 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame,
 
 def _article_quotes(text: str, sentences: pd.DataFrame, attributor: Attributor) -> list[dict]:
     spans = []
-    for line in re.finditer(r"[^\r\n]+", text):
-        spans += [(line.start() + a, line.start() + b) for a, b in find_quote_spans(line.group())]
+    for start, end in paragraph_spans(text):
+        spans += [(start + a, start + b) for a, b in find_quote_spans(text[start:end])]
     context = _Context(text, attributor, attributor.mentions(text, spans), spans,
                        sentences[["start", "end", "role", "paragraph"]].to_numpy().tolist())
     quotes, previous = [], None

@@ -10,8 +10,8 @@ article or in at least `MIN_SHARE` of the other articles.
 A paragraph's shortfall is ``r = (relevance - p0) * sqrt(n)`` over its ``n`` words, against
 the corpus' median share ``p0`` (paragraphs of at least `MIN_JUDGED_WORDS` words), so a long
 paragraph needs less of a shortfall than a short one to stand out. ``z`` is ``r`` divided by
-its robust spread over the corpus (1.4826 x median absolute deviation), which absorbs how
-much vocabulary the corpus' paragraphs share in general.
+its robust spread over the corpus (1.4826 x median absolute deviation, at least
+`MIN_SPREAD`), which absorbs how much vocabulary the corpus' paragraphs share in general.
 
 A paragraph is off-topic when ``z < UNRELATED_Z`` (clearly about something else), or when it
 opens a run of paragraphs right after furniture that follows at least `MIN_BODY_BEFORE` body
@@ -37,6 +37,7 @@ RUN_Z = -0.5
 MIN_SHARE = 0.01
 MIN_BODY_BEFORE = 2  # body paragraphs before furniture can close an article
 MIN_JUDGED_WORDS = 5
+MIN_SPREAD = 0.5  # floor for the spread, so that a corpus of near-copies keeps its scale
 TOKEN = re.compile(r"\b[^\W\d_]{2,}\b")
 
 
@@ -91,7 +92,7 @@ def _shortfall(share: np.ndarray, n_words: np.ndarray) -> np.ndarray:
     p0 = float(np.median(share[judged]))
     raw = (share - p0) * np.sqrt(n_words)
     spread = 1.4826 * float(np.median(np.abs(raw[judged] - np.median(raw[judged]))))
-    return raw / spread if spread > 0 else np.zeros(len(share))
+    return raw / max(spread, MIN_SPREAD)
 
 
 def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np.ndarray:

@@ -28,6 +28,8 @@ from .summarize import score_corpus
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 MAIN, PROFILE = "framing_report", "outlet_profile"
 TYPES = {"str": str, "list": list, "bool": bool, "int": int, "float": (int, float)}
+SET_BY_RUNNER = ("corpus", "codebook", "output_dir", "figures_dir")
+PUBLISHED = ".framing-report-files"  # what the last report wrote into a folder
 
 
 # -- used inside the notebooks ------------------------------------------------------------
@@ -49,6 +51,17 @@ def prepare_results(corpus: str, codebook: str = "", outlets: list | None = None
     return book, score_corpus(articles, book)
 
 
+def choose_outlet(results: dict, outlet: str = "") -> str:
+    """The outlet to profile: `outlet`, or the first of the corpus when empty."""
+    outlets = list(results["articles"]["outlet"].unique())
+    if not outlet:
+        return outlets[0]
+    if outlet not in outlets:
+        raise FramingError(f"parameter outlet: {outlet!r} is not in the corpus; its outlets "
+                           f"are {', '.join(outlets)}")
+    return outlet
+
+
 def check_frames(codebook: Codebook, frames: list) -> list:
     """The frames to chart (all when empty); unknown ids are refused with the valid ones."""
     unknown = [f for f in frames if f not in codebook.frame_ids]
@@ -59,8 +72,8 @@ def check_frames(codebook: Codebook, frames: list) -> list:
 
 
 def save_figure(figure, folder, name: str) -> None:
-    """Write `figure` as ``name.png`` and ``name.svg`` into `folder`, reproducibly (fixed SVG
-    ids, no dates), atomically."""
+    """Write `figure` as ``<slug of name>.png`` and ``.svg`` into `folder`, reproducibly
+    (fixed SVG ids, no dates), atomically."""
     import io
 
     import matplotlib.pyplot as plt
@@ -69,12 +82,13 @@ def save_figure(figure, folder, name: str) -> None:
         for kind, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
             buffer = io.BytesIO()
             figure.savefig(buffer, format=kind, dpi=150, bbox_inches="tight", metadata=metadata)
-            write_bytes(Path(folder) / f"{name}.{kind}", buffer.getvalue())
+            write_bytes(Path(folder) / f"{slug(name)}.{kind}", buffer.getvalue())
 
 
 def save_text(text: str, folder, name: str) -> None:
-    """Write `text` to ``folder/name`` atomically."""
-    write_text(Path(folder) / name, text)
+    """Write `text` to ``folder/<slug of name's stem><suffix>`` atomically."""
+    name = Path(name)
+    write_text(Path(folder) / f"{slug(name.stem)}{name.suffix}", text)
 
 
 def corpus_checksum(corpus) -> str:
@@ -121,8 +135,11 @@ def check_parameters(notebooks: list[Path], parameters: dict) -> None:
     declared = {}
     for notebook in notebooks:
         declared.update(declared_parameters(notebook))
-    valid = ", ".join(f"{n} ({t})" for n, t in declared.items())
+    valid = ", ".join(f"{n} ({t})" for n, t in declared.items() if n not in SET_BY_RUNNER)
     for name, value in parameters.items():
+        if name in SET_BY_RUNNER:
+            raise FramingError(f"notebook parameter {name!r} is set by `framing report` (use "
+                               "its CORPUS, --codebook, --out and --figures)")
         if name not in declared:
             raise FramingError(f"unknown notebook parameter {name!r}; valid parameters: {valid}")
         expected = TYPES.get(declared[name])
@@ -152,19 +169,28 @@ def render_report(corpus, *, codebook: str = "", out_dir="reports", figures_dir=
     corpus = str(Path(corpus).resolve())
     book, results = prepare_results(corpus, codebook, parameters.get("outlets"))
     outlets = list(results["articles"]["outlet"].unique())
-    jobs = [(MAIN, MAIN, {})] + [(PROFILE, f"{PROFILE}_{slug(o)}", {"outlet": o})
-                                 for o in outlets]
+    jobs = [(MAIN, MAIN, {})] + [(PROFILE, name, {"outlet": o})
+                                 for o, name in zip(outlets, _unique_names(outlets))]
     with tempfile.TemporaryDirectory(prefix="framing-report-") as staging:
         staging = Path(staging)
         for notebook, name, extra in jobs:
-            run = {"corpus": corpus, "codebook": str(Path(codebook).resolve()) if codebook
-                   else "", "output_dir": str(staging / "reports"),
-                   "figures_dir": str(staging / "figures"), "interactive": False,
-                   **parameters, **extra}
+            run = {"interactive": False, **parameters, **extra, "corpus": corpus,
+                   "codebook": str(Path(codebook).resolve()) if codebook else "",
+                   "output_dir": str(staging / "reports"),
+                   "figures_dir": str(staging / "figures")}
             _execute(notebooks / f"{notebook}.ipynb", staging / "reports" / f"{name}.ipynb", run)
         record = provenance(corpus, book, {**parameters, "profiles": outlets})
         write_text(staging / "reports" / "provenance.json", json.dumps(record, indent=2) + "\n")
         return _publish(staging, Path(out_dir), Path(figures_dir))
+
+
+def _unique_names(outlets: list[str]) -> list[str]:
+    names, seen = [], {}
+    for outlet in outlets:
+        base = f"{PROFILE}_{slug(outlet)}"
+        seen[base] = seen.get(base, 0) + 1
+        names.append(base if seen[base] == 1 else f"{base}_{seen[base]}")
+    return names
 
 
 def _execute(notebook: Path, output: Path, parameters: dict) -> None:
@@ -196,16 +222,21 @@ def _to_html(notebook: Path) -> None:
 
 
 def _publish(staging: Path, out_dir: Path, figures_dir: Path) -> dict:
-    """Move the finished report into place, file by file (each move is atomic)."""
+    """Move the finished report into place (each file atomically) and remove what the
+    previous report wrote there but this one did not (a profile of a dropped outlet)."""
     written = {}
     for source_dir, target_dir in ((staging / "reports", out_dir),
                                    (staging / "figures", figures_dir)):
         target_dir.mkdir(parents=True, exist_ok=True)
-        for file in sorted(source_dir.glob("*")):
-            target = target_dir / file.name
-            temporary = target_dir / f".{file.name}.tmp"
-            shutil.copyfile(file, temporary)
-            temporary.replace(target)
-            written[file.name] = target
+        names = sorted(f.name for f in source_dir.glob("*"))
+        for name in names:
+            temporary = target_dir / f".{name}.tmp"
+            shutil.copyfile(source_dir / name, temporary)
+            temporary.replace(target_dir / name)
+            written[name] = target_dir / name
+        listing = target_dir / PUBLISHED
+        previous = listing.read_text(encoding="utf-8").split() if listing.exists() else []
+        for stale in set(previous) - set(names):
+            (target_dir / stale).unlink(missing_ok=True)
+        write_text(listing, "\n".join(names) + "\n")
     return written
-

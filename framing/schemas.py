@@ -2,7 +2,7 @@
 
 Each contract is an ordered mapping ``column -> description``. `check_columns` is used at the
 boundaries (loaders, CLI writers) so that a table missing a documented column fails loudly.
-The README's "Tables" section repeats these descriptions; a test keeps the two in step.
+The README's "Tables" section documents the CSV columns; a test checks that it names each.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ SENTENCES = {
     "start": "character offset of the sentence's first character in the article text",
     "end": "character offset one past its last character: text == article.text[start:end]",
     "role": "headline | body | boilerplate | off_topic; only headline and body are content",
-    "relevance": "TF-IDF cosine similarity of the sentence's paragraph to the event (0-1)",
+    "relevance": "share of the paragraph's common words found elsewhere in the article or "
+    "corpus (0-1; see relevance.py)",
     "text": "the sentence text",
 }
 

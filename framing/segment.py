@@ -124,7 +124,7 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
 
 def _article_sentences(article, title: str) -> list[dict]:
     furniture = load_furniture()
-    spans = list(_paragraph_spans(article.text))
+    spans = list(paragraph_spans(article.text))
     line_roles = _line_roles([article.text[a:b] for a, b in spans], title,
                              str(getattr(article, "outlet", "")))
     rows = []
@@ -142,8 +142,9 @@ def _article_sentences(article, title: str) -> list[dict]:
     return rows
 
 
-def _paragraph_spans(text: str):
-    """(start, end) of each non-empty line, without bullets and surrounding blanks."""
+def paragraph_spans(text: str):
+    """(start, end) of each non-empty line (paragraph), without bullets and surrounding
+    blanks."""
     for match in re.finditer(r"[^\r\n]+", text):
         start = match.start() + BULLET.match(match.group()).end()
         end = match.end()
@@ -180,7 +181,8 @@ def _is_furniture_line(line: str, furniture: dict) -> bool:
     if not any(ch.isalpha() for ch in stripped):
         return True
     n_words = len(WORD.findall(stripped))
-    if n_words < furniture["short_line_words"] and not stripped.endswith(tuple(".!?")):
+    closed = stripped.rstrip("\"'”’").endswith(tuple(".!?"))
+    if n_words < furniture["short_line_words"] and not closed:
         return True
     if _is_menu(stripped, furniture["menu_item_words"]):
         return True
@@ -223,8 +225,3 @@ def _is_title(line: str) -> bool:
     words = WORD.findall(line)
     return (HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS
             and not line.rstrip("\"'”’ ").endswith(CLOSING))
-
-
-def content(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Only the sentences that count in scores: roles headline and body."""
-    return sentences[sentences["role"].isin(("headline", "body"))]

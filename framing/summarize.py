@@ -47,17 +47,19 @@ def summarize_frames(sentences: pd.DataFrame, codebook: Codebook, *,
     prominence, tone]``, one row per group and frame, groups in order of appearance.
     """
     check_columns(sentences, ["article_id", "role", by] + codebook.frame_ids, "sentences")
-    content = sentences[sentences["role"].isin(CONTENT_ROLES)].copy()
-    content["weight"] = position_weights(sentences).loc[content.index]
+    weighted = sentences.assign(weight=position_weights(sentences))
     rows = []
-    for group, table in content.groupby(by, sort=False):
+    for group, everything in weighted.groupby(by, sort=False):
+        table = everything[everything["role"].isin(CONTENT_ROLES)]
         for frame in codebook.frame_ids:
             hits = table[frame].to_numpy() == 1
             tone = table.loc[hits, "tone"].mean() if "tone" in table and hits.any() else np.nan
+            weight = table["weight"].sum()
             rows.append({by: group, "frame": frame, "n_sentences": len(table),
-                         "n_hits": int(hits.sum()), "salience": hits.mean(),
-                         "prominence": (table["weight"] * hits).sum() / table["weight"].sum(),
-                         "tone": tone})
+                         "n_hits": int(hits.sum()),
+                         "salience": hits.mean() if len(table) else np.nan,
+                         "prominence": (table["weight"] * hits).sum() / weight if weight
+                         else np.nan, "tone": tone})
     return pd.DataFrame(rows, columns=[by, "frame", "n_sentences", "n_hits", "salience",
                                        "prominence", "tone"])
 
@@ -71,21 +73,29 @@ def summarize_outlets(sentences: pd.DataFrame, quotes: pd.DataFrame,
     for measure in ("n_sentences", "n_hits", "salience", "prominence", "tone"):
         rows += [{"outlet": r.outlet, "measure": measure, "frame": r.frame, "actor": "",
                   "value": float(getattr(r, measure))} for r in frames.itertuples()]
-    content = sentences[sentences["role"].isin(CONTENT_ROLES)]
-    for outlet, table in content.groupby("outlet", sort=False):
+    for outlet, table in sentences.groupby("outlet", sort=False):
         rows += _outlet_rows(outlet, table, codebook)
-    rows += _voice_rows(quotes, codebook, list(content["outlet"].unique()))
+    rows += _voice_rows(quotes, codebook, list(sentences["outlet"].unique()))
     return pd.DataFrame(rows, columns=list(OUTLET_SCORES))
 
 
-def _outlet_rows(outlet: str, table: pd.DataFrame, codebook: Codebook) -> list[dict]:
+def outlet_measures(outlets: pd.DataFrame) -> pd.DataFrame:
+    """The per-outlet measures of `summarize_outlets` (no frame, no actor) as a wide table,
+    one row per outlet (index), one column per measure."""
+    per_outlet = outlets[(outlets["frame"] == "") & (outlets["actor"] == "")]
+    return per_outlet.pivot_table(index="outlet", columns="measure", values="value",
+                                  sort=False, dropna=False)
+
+
+def _outlet_rows(outlet: str, everything: pd.DataFrame, codebook: Codebook) -> list[dict]:
     def row(measure, value, frame=""):
         return {"outlet": outlet, "measure": measure, "frame": frame, "actor": "",
                 "value": float(value)}
 
-    rows = [row("n_articles", table["article_id"].nunique()),
+    table = everything[everything["role"].isin(CONTENT_ROLES)]
+    rows = [row("n_articles", everything["article_id"].nunique()),
             row("n_sentences", len(table)),
-            row("tone", table["tone"].mean() if "tone" in table else np.nan)]
+            row("tone", table["tone"].mean() if "tone" in table and len(table) else np.nan)]
     for index in codebook.indices:
         positive, negative = int(table[index.positive].sum()), int(table[index.negative].sum())
         total = positive + negative
@@ -144,9 +154,7 @@ def score_corpus(articles: pd.DataFrame, codebook: Codebook) -> dict:
 def summary_table(outlets: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     """One row per outlet: ``outlet, n_articles, n_sentences, tone``, each index, and the
     salience of every frame (columns named after the frame ids)."""
-    per_outlet = outlets[(outlets["frame"] == "") & (outlets["actor"] == "")]
-    wide = per_outlet.pivot_table(index="outlet", columns="measure", values="value",
-                                  sort=False, dropna=False)
+    wide = outlet_measures(outlets)
     columns = ["n_articles", "n_sentences", "tone"] + [i.id for i in codebook.indices]
     salience = outlets[outlets["measure"] == "salience"].pivot_table(
         index="outlet", columns="frame", values="value", sort=False)

@@ -42,14 +42,17 @@ class ToneScorer:
         return float(self._analyzer.polarity_scores(text)["compound"])
 
     def cue_counts(self, text: str) -> tuple[int, int]:
-        """(positive, negative) domain cue counts, negated cues switching sides."""
+        """(positive, negative) domain cue counts, negated cues switching sides. A cue inside
+        a longer cue of the other side ("tension" in "ease tensions") does not count."""
+        found = [(m.start(), m.end(), side)
+                 for side, pattern in enumerate((self._positive, self._negative))
+                 if pattern is not None for m in pattern.finditer(text)]
         counts = [0, 0]
-        for side, pattern in enumerate((self._positive, self._negative)):
-            if pattern is None:
+        for start, end, side in found:
+            if any(a <= start and end <= b and (b - a) > (end - start)
+                   for a, b, other in found if other != side):
                 continue
-            for match in pattern.finditer(text):
-                flipped = self._negation(text, match.start())
-                counts[side ^ int(flipped)] += 1
+            counts[side ^ int(self._negation(text, start))] += 1
         return counts[0], counts[1]
 
 

@@ -24,7 +24,7 @@ def read_sheet(path) -> pd.DataFrame:
         sheet = pd.read_csv(path)
     except FileNotFoundError:
         raise FramingError(f"{path}: coded sheet not found") from None
-    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
         raise FramingError(f"{path}: not a readable CSV ({err})") from None
     check_columns(sheet, ["article_id", "start", "end"], str(path))
     return sheet

@@ -72,3 +72,26 @@ def test_a_user_codebook_loads_and_is_not_written(tmp_path):
 def test_missing_codebook(tmp_path):
     with pytest.raises(fr.FramingError, match="codebook not found"):
         fr.load_codebook(tmp_path / "nope.yaml")
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("language:\n  negators: []\n", r":8: `negators` must list at least one word"),
+    ("language:\n  negation_window: abc\n", r":8: `negation_window` must be a whole number"),
+    ("tone:\n  weights: 0.5\n", r":8: tone weights are"),
+])
+def test_language_and_tone_settings_are_checked(tmp_path, extra, message):
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD + extra, encoding="utf-8")
+    with pytest.raises(fr.FramingError, match="book.yaml" + message):
+        fr.load_codebook(path)
+
+
+@pytest.mark.parametrize("change, message", [
+    (("id: calm", "id: tone"), r":3: frame id 'tone' is the name of a sentence column"),
+    (("cues: [calm]", "patterns: ['(?i)calm']"), r":6: pattern 1 in `patterns`"),
+])
+def test_ids_and_patterns_that_would_break_coding(tmp_path, change, message):
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD.replace(*change), encoding="utf-8")
+    with pytest.raises(fr.FramingError, match="book.yaml" + message):
+        fr.load_codebook(path)

@@ -78,3 +78,16 @@ def test_non_utf8_file_is_named(tmp_path):
     (tmp_path / "a.txt").write_bytes("caf\xe9".encode("latin-1"))
     with pytest.raises(fr.FramingError, match=r"a\.txt: not UTF-8"):
         fr.load_corpus(tmp_path)
+
+
+def test_non_utf8_manifest_and_non_string_fields(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Text.", encoding="utf-8")
+    (corpus / "manifest.csv").write_bytes("file,outlet\na.txt,Caf\xe9\n".encode("latin-1"))
+    with pytest.raises(fr.FramingError, match=r"manifest\.csv: not UTF-8"):
+        fr.load_corpus(corpus)
+    table = tmp_path / "t.jsonl"
+    table.write_text('{"outlet": "AP", "text": ["A list."]}\n', encoding="utf-8")
+    with pytest.raises(fr.FramingError, match=r"t\.jsonl:1: `text` and `outlet` must be strings"):
+        fr.load_corpus(table)

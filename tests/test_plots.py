@@ -25,7 +25,7 @@ def test_plots_draw_on_the_given_axes_and_return_it(seed_scores, codebook):
     labels = codebook.labels()
     calls = [
         lambda ax: fr.plot_salience(seed_scores["frames"], ax=ax),
-        lambda ax: fr.plot_index(seed_scores["outlets"], ends=("breakthrough", "no_breakthrough"),
+        lambda ax: fr.plot_index(seed_scores["outlets"], index="breakthrough_index", ends=("breakthrough", "no_breakthrough"),
                                  labels=labels, ax=ax),
         lambda ax: fr.plot_tone(seed_scores["outlets"], ax=ax),
         lambda ax: fr.plot_frame_tone(seed_scores["frames"], ax=ax),
@@ -41,7 +41,7 @@ def test_plots_draw_on_the_given_axes_and_return_it(seed_scores, codebook):
 
 
 def test_index_bars_follow_the_table(seed_scores):
-    ax = fr.plot_index(seed_scores["outlets"])
+    ax = fr.plot_index(seed_scores["outlets"], index="breakthrough_index")
     widths = [bar.get_width() for bar in ax.patches]
     outlets = seed_scores["outlets"]
     expected = outlets[outlets["measure"] == "breakthrough_index"]["value"].tolist()

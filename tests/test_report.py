@@ -72,7 +72,7 @@ def test_provenance(report, codebook):
 
 def test_unknown_or_mistyped_parameters_are_refused(tmp_path):
     with pytest.raises(fr.FramingError, match="unknown notebook parameter 'colour'; valid "
-                                              "parameters: corpus"):
+                                              "parameters: outlets \\(list\\)"):
         fr.render_report(SEEDS, out_dir=tmp_path, parameters={"colour": "red"})
     with pytest.raises(fr.FramingError, match="'frames' must be list, got str"):
         fr.render_report(SEEDS, out_dir=tmp_path, parameters={"frames": "taiwan"})
@@ -120,3 +120,21 @@ def test_chromium_screenshot_shows_the_charts(report, tmp_path):
     # the salience heatmap puts dark blue cells on the page: a plain text page has none
     blue = (pixels[..., 2] > 0.5) & (pixels[..., 0] < 0.3) & (pixels[..., 1] < 0.5)
     assert blue.sum() > 2000
+
+
+def test_runner_paths_cannot_be_overridden(tmp_path):
+    with pytest.raises(fr.FramingError, match="'output_dir' is set by `framing report`"):
+        fr.render_report(SEEDS, out_dir=tmp_path, parameters={"output_dir": str(tmp_path)})
+
+
+def test_a_dropped_outlet_leaves_no_stale_profile(tmp_path):
+    args = dict(out_dir=tmp_path / "r", figures_dir=tmp_path / "f")
+    fr.render_report(HELDOUT / "table.jsonl",
+                     parameters={"outlets": ["The Lakeshore Tribune", "Pacific Markets Daily"]},
+                     **args)
+    assert (tmp_path / "r" / "outlet_profile_pacific_markets_daily.html").exists()
+    fr.render_report(HELDOUT / "table.jsonl", parameters={"outlets": ["The Lakeshore Tribune"]},
+                     **args)
+    assert not (tmp_path / "r" / "outlet_profile_pacific_markets_daily.html").exists()
+    assert not (tmp_path / "f" / "profile_pacific_markets_daily.png").exists()
+    assert (tmp_path / "r" / "outlet_profile_the_lakeshore_tribune.html").exists()

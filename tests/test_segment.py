@@ -98,3 +98,11 @@ def test_empty_and_unpunctuated_text_segment(codebook):
     sentences = fr.segment_sentences(articles)
     assert set(sentences["article_id"]) == {"b"}
     assert (sentences["end"] > sentences["start"]).all()
+
+
+def test_a_short_quoted_sentence_is_not_furniture():
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "file": ["a"],
+                             "text": ["Trump spoke to Xi on Thursday about trade.\n"
+                                      "Trump said “yes.”\nThe talks continue."]})
+    roles = fr.segment_sentences(articles).set_index("text")["role"]
+    assert roles["Trump said “yes.”"] == "body"

@@ -105,3 +105,17 @@ def test_evidence_puts_headline_first(seed_sentences):
     assert top["role"].iloc[0] == "headline"
     assert (top["no_breakthrough"] == 1).all() and len(top) == 3
     assert top["weight"].is_monotonic_decreasing
+
+
+def test_an_outlet_with_only_furniture_keeps_its_rows(codebook):
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Real", "Empty"],
+                             "file": ["a", "b"],
+                             "text": ["Trump and Xi agreed to resume trade talks on Thursday.",
+                                      "Home | World | Business\nSubscribe"]})
+    result = fr.score_corpus(articles, codebook)
+    outlets = result["outlets"]
+    empty = outlets[outlets["outlet"] == "Empty"].set_index(["measure", "frame", "actor"])
+    assert empty.loc[("n_articles", "", ""), "value"] == 1
+    assert empty.loc[("n_sentences", "", ""), "value"] == 0
+    assert np.isnan(empty.loc[("salience", "taiwan", ""), "value"])
+    assert "**Empty**" in fr.describe_report(result, codebook)

@@ -38,3 +38,8 @@ def test_frames_add_their_sign(codebook):
 def test_tone_in_range_on_seeds(seed_sentences):
     assert seed_sentences["tone"].between(-1, 1).all()
     assert seed_sentences["sentiment"].between(-1, 1).all()
+
+
+def test_a_cue_inside_a_longer_cue_of_the_other_side_does_not_count(codebook):
+    # "ease tension*" is a positive cue; the negative "tension*" inside it is not counted
+    assert ToneScorer(codebook).cue_counts("Both sides moved to ease tensions.") == (1, 0)

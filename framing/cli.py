@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
                                       "or a .csv/.jsonl table with one article per row")
     score.add_argument("--codebook", help="YAML codebook (default: the packaged one)")
     score.add_argument("--out", required=True, help="folder for sentences.csv, quotes.csv, "
-                                                    "outlets.csv and summary.csv")
+                                                    "outlets.csv, summary.csv and skipped.csv")
     report = commands.add_parser("report", help="render the report notebooks with papermill")
     report.add_argument("corpus", nargs="?", default="seeds",
                         help="folder or table of articles (default: seeds)")
@@ -81,6 +81,10 @@ def score(corpus: str, codebook: str | None, out: str) -> pd.DataFrame:
     write_csv(out_path / "outlets.csv", tables["outlets"])
     summary = summary_table(tables["outlets"], book)
     write_csv(out_path / "summary.csv", summary)
+    write_csv(out_path / "skipped.csv", tables["skipped"])
+    for warning in tables["articles"]["warning"]:
+        if warning:
+            print(f"framing: warning: {warning}", file=sys.stderr)
     return summary
 
 
@@ -98,7 +102,8 @@ def main(argv=None) -> int:
             summary = score(args.corpus, args.codebook, args.out)
             with pd.option_context("display.width", 200, "display.max_columns", 50):
                 print(summary.round(2).to_string(index=False))
-            print(f"wrote sentences.csv, quotes.csv, outlets.csv, summary.csv to {args.out}")
+            print(f"wrote sentences.csv, quotes.csv, outlets.csv, summary.csv, skipped.csv to "
+                  f"{args.out}")
         elif args.command == "report":
             parameters = {name: _yaml_value(name, value) for name, value in args.parameter}
             written = render_report(args.corpus, codebook=args.codebook or "",

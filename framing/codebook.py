@@ -32,6 +32,9 @@ LANGUAGE_KEYS = {"negators", "negation_window", "clause_breaks", "speech_verbs",
                  "person_pronouns", "group_pronouns", "group_references", "back_references"}
 ACTOR_KINDS = ("person", "organisation")
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+NESTED_REPEAT = re.compile(r"\((?:\?:)?[^()]*(?<!\\)[+*}][^()]*\)[+*{]")
+PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq",
+                                                "map")}
 RESERVED = {"article_id", "outlet", "file", "sentence_id", "paragraph", "start", "end", "role",
             "relevance", "text", "sentiment", "domain", "tone", "weight"}
 
@@ -174,6 +177,9 @@ def _parse(text: str, shown: str) -> tuple[dict, dict]:
 
 def _convert(loader, node, path, lines, shown):
     lines[path] = node.start_mark.line + 1
+    if node.tag not in PLAIN_TAGS:
+        raise FramingError(f"{shown}:{lines[path]}: YAML tag {node.tag!r} is not allowed in a "
+                           "codebook; write plain lists, mappings and texts")
     if isinstance(node, yaml.MappingNode):
         out = {}
         for key_node, value_node in node.value:
@@ -326,6 +332,10 @@ def _patterns(data, path, key, what, check) -> tuple[str, ...]:
         except re.error as err:
             check.fail(path + (key, j), f"pattern {j + 1} in `{key}` of {what} is not a valid "
                                         f"regular expression ({err.msg})")
+        if NESTED_REPEAT.search(pattern):
+            check.fail(path + (key, j), f"pattern {j + 1} in `{key}` of {what} repeats a group "
+                                        "that itself repeats, like (a+)+, which can take "
+                                        "exponential time; rewrite it without the outer repeat")
     return patterns
 
 

@@ -4,7 +4,8 @@ A corpus is one of:
 
 * a folder with a ``manifest.csv`` (columns ``file,outlet`` required; ``country, published,
   title, url, notes`` optional), each ``file`` a UTF-8 text file inside the folder;
-* a folder without a manifest: every ``.txt`` file in it or in its sub-folders. The outlet is
+* a folder without a manifest: every ``.txt``, ``.html`` or ``.htm`` file in it or in its
+  sub-folders. The outlet is
   the name of the sub-folder a file is in; for a file at the top of the folder it is the part
   of the file name before the first ``__`` (or the whole name without ``.txt``);
 * a ``.csv``, ``.jsonl`` or ``.json`` (JSON lines) table with one article per row: ``text`` and
@@ -14,17 +15,20 @@ A corpus is one of:
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 from pathlib import Path
 
 import pandas as pd
 
+from .decode import clean_text, decode_article
 from .errors import FramingError
 from .schemas import ARTICLES
 
 OPTIONAL = ("title", "published", "url", "country")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".json")
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
 def load_corpus(path) -> pd.DataFrame:
@@ -51,8 +55,18 @@ def load_corpus(path) -> pd.DataFrame:
     return articles
 
 
+def read_article(file: Path, shown: str) -> tuple[str, str]:
+    """An article file's text and any warning about how it was read (see `decode`)."""
+    try:
+        data = file.read_bytes()
+    except OSError as err:
+        raise FramingError(f"{shown}: cannot be read ({err.strerror})") from None
+    return decode_article(data, shown, file.suffix)
+
+
 def read_text(file: Path, shown: str) -> str:
-    """Decode a text file as UTF-8 (a byte-order mark is dropped), keeping line endings."""
+    """Decode a manifest or table as UTF-8 (a byte-order mark is dropped), keeping line
+    endings."""
     try:
         return file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -63,8 +77,10 @@ def read_text(file: Path, shown: str) -> str:
         raise FramingError(f"{shown}: cannot be read ({err.strerror})") from None
 
 
-def _article(article_id, outlet, file, text, extra) -> dict:
-    row = {"article_id": article_id, "outlet": outlet, "file": file, "text": text}
+def _article(article_id, outlet, file, read, extra) -> dict:
+    text, warning = read
+    row = {"article_id": article_id, "outlet": outlet, "file": file, "text": text,
+           "warning": warning}
     row.update({k: _clean(extra.get(k)) for k in OPTIONAL})
     return row
 
@@ -97,19 +113,32 @@ def _manifest_rows(folder: Path) -> list[dict]:
                 raise FramingError(f"{where}: {name} is outside the corpus folder; "
                                    "list only files inside it")
             if not file.is_file():
-                raise FramingError(f"{where}: {name} does not exist in {folder}")
+                close = difflib.get_close_matches(name, _names(folder), n=1)
+                hint = f"; did you mean {close[0]}?" if close else ""
+                raise FramingError(f"{where}: {name} does not exist in {folder}{hint}")
             if name in seen:
                 raise FramingError(f"{where}: {name} is listed twice (first on line "
                                    f"{seen[name]}); remove one row")
             seen[name] = reader.line_num
-            text = read_text(file, f"{folder / name}")
-            rows.append(_article(Path(name).stem, outlet, name, text, record))
+            rows.append(_article(Path(name).stem, outlet, name,
+                                 read_article(file, str(folder / name)), record))
+    unlisted = sorted(set(_names(folder)) - set(seen))
+    if unlisted and rows:
+        rows[0]["warning"] = "; ".join(filter(None, [
+            rows[0]["warning"], f"{manifest}: {len(unlisted)} article file(s) not listed and "
+            f"not read ({', '.join(unlisted[:5])}{' …' if len(unlisted) > 5 else ''}); add "
+            "them to the manifest to include them"]))
     return rows
+
+
+def _names(folder: Path) -> list[str]:
+    return [p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*"))
+            if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()]
 
 
 def _folder_rows(folder: Path) -> list[dict]:
     rows = []
-    for file in sorted(folder.rglob("*.txt")):
+    for file in sorted(p for p in folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES):
         relative = file.relative_to(folder)
         if len(relative.parts) > 1:
             outlet = relative.parts[-2]
@@ -117,7 +146,7 @@ def _folder_rows(folder: Path) -> list[dict]:
             outlet = file.stem.split("__", 1)[0]
         article_id = "/".join(relative.with_suffix("").parts)
         rows.append(_article(article_id, outlet, relative.as_posix(),
-                             read_text(file, str(file)), {}))
+                             read_article(file, str(file)), {}))
     return rows
 
 
@@ -126,16 +155,15 @@ def _table_rows(table: Path) -> list[dict]:
     rows = []
     for line, record in records:
         where = f"{table}:{line}"
-        missing = [c for c in ("text", "outlet") if not _clean(record.get(c))]
-        if missing:
-            raise FramingError(f"{where}: empty or missing {', '.join(missing)}; every row "
-                               "needs `text` and `outlet`")
+        missing = [c for c in ("text", "outlet") if c not in record or record[c] is None]
+        if missing or not _clean(record.get("outlet")):
+            raise FramingError(f"{where}: empty or missing {', '.join(missing or ['outlet'])}; "
+                               "every row needs `text` and `outlet`")
         if not isinstance(record["text"], str) or not isinstance(record["outlet"], str):
             raise FramingError(f"{where}: `text` and `outlet` must be strings")
-        text = record["text"]
         article_id = _clean(record.get("article_id")) or f"{table.stem}:{line}"
         rows.append(_article(article_id, _clean(record["outlet"]), f"{table.name}:{line}",
-                             text, record))
+                             clean_text(record["text"], where), record))
     return rows
 
 

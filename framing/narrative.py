@@ -49,6 +49,8 @@ def _per_article(results: dict) -> str:
     if (counts == 1).all():
         return ("Each outlet is represented by a single article, so every difference below is a "
                 "difference between articles, not a settled trait of an outlet.")
+    if counts.min() == counts.max():
+        return f"Each outlet is represented by {counts.min()} articles."
     return f"Outlets are represented by {counts.min()} to {counts.max()} articles each."
 
 
@@ -196,12 +198,18 @@ def _voices(rows: pd.DataFrame, labels: dict) -> str:
 
 
 def describe_caveats(results: dict, codebook: Codebook) -> str:
-    """What the figures can and cannot say."""
+    """What the figures can and cannot say, and which articles count nowhere."""
     scores = results["frames"]
     few = scores[(scores["n_hits"] > 0) & (scores["n_hits"] < FEW)]
-    return "\n".join([
-        "## Caveats", "",
-        f"- {_per_article(results)}",
+    skipped = results.get("skipped")
+    if skipped is None or skipped.empty:
+        skipped_lines = []
+    else:
+        skipped_lines = [f"- {len(skipped)} article(s) gave no sentence to code and count "
+                         "nowhere: " + "; ".join(f"{quote(r.file)} ({quote(r.outlet)}): "
+                                                 f"{quote(r.reason)}"
+                                                 for r in skipped.itertuples()) + "."]
+    return "\n".join(["## Caveats", "", f"- {_per_article(results)}"] + skipped_lines + [
         f"- {len(few)} of {len(scores)} outlet × frame cells rest on fewer than {FEW} sentences; "
         "read them as mentions, not emphasis.",
         "- Frames are coded automatically from the codebook's cues, sentence by sentence; "

@@ -19,7 +19,10 @@ ARTICLES = {
     "published": "publication date as given ('' when not given)",
     "url": "address of the article ('' when not given)",
     "country": "country of the outlet ('' when not given)",
-    "text": "the article text exactly as decoded; all offsets point into it",
+    "text": "the article text exactly as decoded (for HTML: its extracted text); all offsets "
+    "point into it",
+    "warning": "how the file was read when something was assumed or went wrong (encoding, "
+    "binary, empty, unlisted files); '' otherwise",
 }
 
 SENTENCES = {

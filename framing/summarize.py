@@ -119,6 +119,18 @@ def _voice_rows(quotes: pd.DataFrame, codebook: Codebook, outlets: list) -> list
     return rows
 
 
+def skipped_articles(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Articles that gave no content sentence, so count nowhere: ``article_id, outlet, file,
+    reason`` (the loader's warning, or that nothing but page furniture was left)."""
+    content = sentences.loc[sentences["role"].isin(CONTENT_ROLES), "article_id"]
+    skipped = articles[~articles["article_id"].isin(set(content))]
+    reason = skipped.get("warning", pd.Series("", index=skipped.index)).fillna("")
+    reason = reason.where(reason != "", "no article text left after removing page furniture "
+                                        "and off-topic text")
+    return pd.DataFrame({"article_id": skipped["article_id"], "outlet": skipped["outlet"],
+                         "file": skipped["file"], "reason": reason}).reset_index(drop=True)
+
+
 def evidence(sentences: pd.DataFrame, frame: str, *, outlet: str | None = None,
              n: int = 5) -> pd.DataFrame:
     """The top `n` sentences behind an outlet x frame score: coded for `frame`, most
@@ -137,8 +149,9 @@ def evidence(sentences: pd.DataFrame, frame: str, *, outlet: str | None = None,
 
 
 def score_corpus(articles: pd.DataFrame, codebook: Codebook) -> dict:
-    """The whole pipeline: ``{"articles", "sentences", "quotes", "frames", "outlets"}``
-    for a corpus (``frames`` is `summarize_frames` by outlet)."""
+    """The whole pipeline: ``{"articles", "sentences", "quotes", "frames", "outlets",
+    "skipped"}`` for a corpus (``frames`` is `summarize_frames` by outlet, ``skipped`` the
+    articles that gave no content sentence)."""
     from .coding import code_frames
     from .quotes import extract_quotes
     from .segment import segment_sentences
@@ -148,7 +161,8 @@ def score_corpus(articles: pd.DataFrame, codebook: Codebook) -> dict:
     quotes = extract_quotes(articles, sentences, codebook)
     return {"articles": articles, "sentences": sentences, "quotes": quotes,
             "frames": summarize_frames(sentences, codebook),
-            "outlets": summarize_outlets(sentences, quotes, codebook)}
+            "outlets": summarize_outlets(sentences, quotes, codebook),
+            "skipped": skipped_articles(articles, sentences)}
 
 
 def summary_table(outlets: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

@@ -68,16 +68,20 @@ def test_table_mistakes_name_file_and_line(tmp_path):
     bad.write_text('{"outlet": "AP", "text": "A."}\n{"outlet": "AP", "text": \n', encoding="utf-8")
     with pytest.raises(fr.FramingError, match=r"bad\.jsonl:2: not valid JSON"):
         fr.load_corpus(bad)
+    short = tmp_path / "short.csv"
+    short.write_text("outlet,text\nAP\n", encoding="utf-8")
+    with pytest.raises(fr.FramingError, match=r"short\.csv:2: empty or missing text"):
+        fr.load_corpus(short)
     empty = tmp_path / "empty.csv"
     empty.write_text("outlet,text\nAP,\n", encoding="utf-8")
-    with pytest.raises(fr.FramingError, match=r"empty\.csv:2: empty or missing text"):
-        fr.load_corpus(empty)
+    assert fr.load_corpus(empty)["warning"].iloc[0] == f"{empty}:2: empty, no sentences to code"
 
 
-def test_non_utf8_file_is_named(tmp_path):
-    (tmp_path / "a.txt").write_bytes("caf\xe9".encode("latin-1"))
-    with pytest.raises(fr.FramingError, match=r"a\.txt: not UTF-8"):
-        fr.load_corpus(tmp_path)
+def test_non_utf8_file_is_read_as_cp1252_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Caf\xe9 \x93quoted\x94.".encode("latin-1"))
+    article = fr.load_corpus(tmp_path).iloc[0]
+    assert article["text"] == "Café “quoted”."
+    assert "a.txt: not UTF-8 (byte 3); read as Windows-1252" in article["warning"]
 
 
 def test_non_utf8_manifest_and_non_string_fields(tmp_path):

@@ -63,3 +63,18 @@ def test_article_order_does_not_change_outlet_scores(codebook, bodies, random):
     a = fr.score_corpus(articles, codebook)["outlets"].sort_values(key).reset_index(drop=True)
     b = fr.score_corpus(shuffled, codebook)["outlets"].sort_values(key).reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9)
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300), st.sampled_from([".txt", ".html"]))
+def test_any_bytes_load_as_text_or_a_warning(tmp_path_factory, data, suffix):
+    folder = tmp_path_factory.mktemp("bytes")
+    (folder / f"x{suffix}").write_bytes(data)
+    article = fr.load_corpus(folder).iloc[0]
+    assert isinstance(article["text"], str)
+    if not article["text"].strip():
+        assert article["warning"]
+    sentences = fr.segment_sentences(fr.load_corpus(folder))
+    for row in sentences.itertuples():
+        assert article["text"][row.start:row.end] == row.text

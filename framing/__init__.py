@@ -13,18 +13,21 @@ from .errors import FramingError
 from .explore import explore_evidence
 from .narrative import (describe_caveats, describe_frame, describe_index, describe_outlet,
                         describe_overview, describe_report)
-from .plots import (plot_coverage, plot_frame_tone, plot_index, plot_positions, plot_profile,
-                    plot_salience, plot_tone, plot_voices)
+from .plots import (plot_coverage, plot_frame_tone, plot_index, plot_intervals, plot_positions,
+                    plot_profile, plot_salience, plot_similarity, plot_terms, plot_tone,
+                    plot_voices)
+from .keyness import similarity_order
 from .quotes import extract_quotes
 from .segment import segment_sentences
-from .report import (check_frames, choose_outlet, describe_provenance, prepare_results, provenance,
+from .report import (agreement_with, check_frames, choose_outlet, describe_provenance, prepare_results, provenance,
                      render_report, save_figure, save_text)
-from .summarize import evidence, score_corpus, summarize_frames, summarize_outlets, summary_table
+from .summarize import add_reliability, evidence, score_corpus, summarize_frames, summarize_outlets, summary_table
 from .tone import score_tone
 
 
 __all__ = [
-    "Codebook", "FramingError", "check_frames", "choose_outlet", "code_frames", "describe_caveats",
+    "Codebook", "FramingError", "add_reliability", "agreement_with", "check_frames",
+    "choose_outlet", "plot_intervals", "plot_similarity", "plot_terms", "similarity_order", "code_frames", "describe_caveats",
     "describe_frame", "describe_index", "describe_outlet", "describe_overview",
     "describe_provenance", "describe_report", "evidence", "explore_evidence",
     "extract_quotes", "load_codebook", "load_corpus", "plot_coverage", "plot_frame_tone",

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .codebook import Codebook
 from .schemas import CONTENT_ROLES
+from .reliability import crosses_zero, describe_reliability, differences_text, interval_text
 from .summarize import evidence, outlet_measures
 
 FEW = 3          # fewer hits than this are "too few to compare"
@@ -104,8 +105,10 @@ def _index_summary(results: dict, codebook: Codebook, index) -> str:
             ("too few", "has too few such sentences to tell", "have too few such sentences to tell")):
         group = rows[rows["lean"] == lean]
         if len(group):
-            names = ", ".join(f"**{r.Index}** ({r.value:+.2f}: {r.positive} vs {r.negative})"
-                              for r in group.itertuples())
+            names = ", ".join(
+                f"**{r.Index}** ({r.value:+.2f}: {r.positive} vs {r.negative}"
+                + (", interval includes 0" if crosses_zero(results, r.Index, index.id) else "")
+                + ")" for r in group.itertuples())
             parts.append(f"{names} {one if len(group) == 1 else many}")
     return (f"**{labels[index.id]}** ((positive − negative)/(positive + negative) sentences of "
             f"*{labels[index.positive]}* and *{labels[index.negative]}*): " + "; ".join(parts)
@@ -127,8 +130,12 @@ def describe_index(results: dict, codebook: Codebook, index_id: str) -> str:
             continue
         side = index.positive if row.positive >= row.negative else index.negative
         tie = " (a tie)" if row.positive == row.negative else ""
-        lines.append(f"- **{outlet}** ({row.value:+.2f}): {row.positive} {labels[index.positive]}"
-                     f" vs {row.negative} {labels[index.negative]} sentences{tie}; for example:")
+        span = interval_text(results, outlet, index.id)
+        unsure = " — its interval includes 0, so no lean either way is clear" if crosses_zero(
+            results, outlet, index.id) else ""
+        lines.append(f"- **{outlet}** ({row.value:+.2f}{span}): {row.positive} "
+                     f"{labels[index.positive]} vs {row.negative} {labels[index.negative]} "
+                     f"sentences{tie}{unsure}; for example:")
         lines.append("  " + _evidence_line(results, side, outlet).rstrip())
     return "\n".join(lines) + "\n"
 
@@ -147,13 +154,17 @@ def describe_frame(results: dict, codebook: Codebook, frame: str) -> str:
     lead = " and ".join(f"**{o}**" for o in tied["outlet"])
     lines.append(f"- {lead} gave *{label}* the most room: "
                  f"{_share(int(top.n_hits), int(top.n_sentences))}"
-                 + (" each (a tie)." if len(tied) > 1 else "."))
+                 + (" each (a tie)." if len(tied) > 1 else
+                    interval_text(results, top.outlet, "salience", frame, percent=True) + "."))
     for row in covered.iloc[len(tied):].itertuples():
         few = " — too few to compare" if row.n_hits < FEW else ""
-        lines.append(f"- **{row.outlet}**: {_share(row.n_hits, row.n_sentences)}{few}.")
+        span = interval_text(results, row.outlet, "salience", frame, percent=True)
+        lines.append(f"- **{row.outlet}**: {_share(row.n_hits, row.n_sentences)}{span}{few}.")
     if len(silent):
         lines.append("- Never mentioned by " + ", ".join(f"**{o}**" for o in silent["outlet"])
                      + " (0 sentences).")
+    differences = differences_text(results, codebook, frame)
+    lines += ["", differences] if differences else []
     lines.append("")
     for outlet in covered["outlet"]:
         lines.append(_evidence_line(results, frame, outlet))
@@ -221,8 +232,10 @@ def describe_caveats(results: dict, codebook: Codebook) -> str:
     ])
 
 
-def describe_report(results: dict, codebook: Codebook, *, key_frames=None) -> str:
-    """The full analysis: overview, each index, each key frame, outlet profiles, caveats."""
+def describe_report(results: dict, codebook: Codebook, *, key_frames=None,
+                    agreement=None) -> str:
+    """The full analysis: overview, each index, each key frame, outlet profiles, how reliable
+    it is (when `results` carry `add_reliability` tables), caveats."""
     frames = list(key_frames or codebook.highlight)
     parts = [describe_overview(results, codebook)]
     parts += [describe_index(results, codebook, i.id) for i in codebook.indices]
@@ -230,5 +243,7 @@ def describe_report(results: dict, codebook: Codebook, *, key_frames=None) -> st
     parts += ["## Outlet profiles", ""]
     parts += [describe_outlet(results, codebook, o)
               for o in results["articles"]["outlet"].unique()]
+    if "intervals" in results or agreement is not None:
+        parts += [describe_reliability(results, codebook, agreement)]
     parts += [describe_caveats(results, codebook)]
     return "\n".join(parts)

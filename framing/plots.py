@@ -216,3 +216,66 @@ def plot_profile(scores: pd.DataFrame, outlet: str, *, frames=None, value: str =
     ax.set_xlabel(f"{value} (share of content sentences)")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
     return ax
+
+
+def plot_intervals(intervals: pd.DataFrame, *, measure: str = "salience", frames=None,
+                   labels=None, ax=None, **kwargs):
+    """Estimates with bootstrap intervals (`bootstrap_scores`) for one measure: one row per
+    outlet, grouped by frame for per-frame measures; hollow marks an outlet on one article."""
+    ax = plt.gca() if ax is None else ax
+    rows = intervals[intervals["measure"] == measure]
+    if frames is not None:
+        rows = rows[rows["frame"].isin(frames)]
+    y, ticks, names = 0, [], []
+    for k, (frame, block) in enumerate(rows.groupby("frame", sort=False)):
+        colour = OKABE_ITO[k % len(OKABE_ITO)]
+        for row in block.itertuples():
+            ax.errorbar(row.estimate, y, xerr=[[row.estimate - row.low], [row.high - row.estimate]]
+                        if not np.isnan(row.low) else None, fmt="o", color=colour, capsize=3,
+                        markerfacecolor="white" if row.n_articles == 1 else colour, **kwargs)
+            ticks.append(y)
+            names.append(f"{row.outlet}" + (f" · {_label(labels, frame)}" if frame else ""))
+            y += 1
+        y += 0.6
+    ax.set_yticks(ticks, names, fontsize=8)
+    ax.invert_yaxis()
+    ax.axvline(0, color="0.6", linewidth=0.8)
+    ax.set_xlabel(f"{_label(labels, measure)} with 95% bootstrap interval "
+                  "(hollow: one article)")
+    return ax
+
+
+def plot_terms(terms: pd.DataFrame, *, ax=None, **kwargs):
+    """Each outlet's most distinctive terms (`distinctive_terms`), bars of their z-scores."""
+    ax = plt.gca() if ax is None else ax
+    y, ticks, names = 0, [], []
+    for k, (outlet, block) in enumerate(terms.groupby("outlet", sort=False)):
+        for row in block.itertuples():
+            ax.barh(y, row.z, color=OKABE_ITO[k % len(OKABE_ITO)], **kwargs)
+            ax.text(row.z, y, f" {row.term} ({row.count})", va="center", fontsize=8)
+            y += 1
+        ticks.append(y - (len(block) + 1) / 2)
+        names.append(outlet)
+        y += 0.8
+    ax.set_yticks(ticks, names)
+    ax.invert_yaxis()
+    ax.set_xlim(0, float(terms["z"].max()) * 1.8 if len(terms) else 1)
+    ax.set_xlabel("z-score of the log-odds ratio against the other outlets (term, count)")
+    return ax
+
+
+def plot_similarity(similarity: pd.DataFrame, *, order=None, title: str = "", ax=None,
+                    **kwargs):
+    """Outlet x outlet similarity matrix, annotated, in the given order."""
+    ax = plt.gca() if ax is None else ax
+    order = list(order) if order is not None else list(similarity.index)
+    values = similarity.loc[order, order].to_numpy(dtype=float)
+    image = ax.imshow(values, cmap=kwargs.pop("cmap", SHARE_CMAP), vmin=0, vmax=1, **kwargs)
+    for (i, j), v in np.ndenumerate(values):
+        ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=8,
+                color="white" if v > 0.6 else "black")
+    ax.set_xticks(range(len(order)), order, rotation=35, ha="right")
+    ax.set_yticks(range(len(order)), order)
+    ax.set_title(title)
+    ax.figure.colorbar(image, ax=ax, label="cosine similarity")
+    return ax

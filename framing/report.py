@@ -71,6 +71,17 @@ def check_frames(codebook: Codebook, frames: list) -> list:
     return list(frames) or codebook.frame_ids
 
 
+def agreement_with(results: dict, codebook: Codebook, sheet: str = ""):
+    """`frame_agreement` of the results with a hand-coded sheet, or None without a sheet."""
+    if not sheet:
+        return None
+    from .validation import frame_agreement, read_sheet
+
+    coded = read_sheet(sheet)
+    return frame_agreement(results["sentences"], coded,
+                           [f for f in codebook.frame_ids if f in coded.columns])
+
+
 def save_figure(figure, folder, name: str) -> None:
     """Write `figure` as ``<slug of name>.png`` and ``.svg`` into `folder`, reproducibly
     (fixed SVG ids, no dates), atomically."""

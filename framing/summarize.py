@@ -165,6 +165,22 @@ def score_corpus(articles: pd.DataFrame, codebook: Codebook) -> dict:
             "skipped": skipped_articles(articles, sentences)}
 
 
+def add_reliability(results: dict, codebook: Codebook, *, n_boot: int = 1000,
+                    n_perm: int = 2000, seed: int = 0) -> dict:
+    """`results` plus ``intervals`` (bootstrap), ``comparisons`` (permutation tests),
+    ``terms`` (distinctive language) and ``similarity`` (text and frame profiles)."""
+    from .keyness import distinctive_terms, frame_similarity, outlet_similarity
+    from .uncertainty import bootstrap_scores, compare_outlets
+
+    sentences = results["sentences"]
+    return {**results,
+            "intervals": bootstrap_scores(sentences, codebook, n=n_boot, seed=seed),
+            "comparisons": compare_outlets(sentences, codebook, n=n_perm, seed=seed),
+            "terms": distinctive_terms(sentences),
+            "similarity": {"text": outlet_similarity(sentences),
+                           "frames": frame_similarity(results["frames"])}}
+
+
 def summary_table(outlets: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     """One row per outlet: ``outlet, n_articles, n_sentences, tone``, each index, and the
     salience of every frame (columns named after the frame ids)."""

@@ -70,3 +70,20 @@ def test_ties_are_called_ties(codebook):
 def test_article_text_is_escaped():
     assert quote("<script>alert(1)</script> *bold*") == \
         "&lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\*"
+
+
+def test_wording_follows_the_statistics(seed_scores, codebook):
+    results = fr.add_reliability(seed_scores, codebook, n_boot=300, n_perm=300, seed=0)
+    section = _section(fr.describe_report(results, codebook), "Breakthrough or No breakthrough?")
+    intervals = results["intervals"].set_index(["outlet", "measure"])
+    for line in section.splitlines():
+        match = re.match(r"- \*\*([^*]+)\*\*", line)
+        if not match:
+            continue
+        low, high = intervals.loc[(match.group(1), "breakthrough_index"), ["low", "high"]]
+        assert ("no lean either way is clear" in line) == bool(low <= 0 <= high), line
+    comparisons = results["comparisons"]
+    for frame in codebook.highlight:
+        text = fr.describe_frame(results, codebook, frame)
+        held = comparisons[(comparisons["frame"] == frame) & comparisons["significant"]]
+        assert ("No difference between two outlets" in text) == held.empty

@@ -41,7 +41,8 @@ def test_report_files_and_figures(report):
                  "provenance.json", "outlet_profile_taipei_times.html"]:
         assert (root / "reports" / name).stat().st_size > 0, name
     for chart in ["salience", "breakthrough_index", "tone", "frame_tone", "voices",
-                  "positions", "coverage"]:
+                  "positions", "coverage", "index_intervals", "salience_intervals",
+                  "distinctive_terms", "similarity"]:
         for kind in ("png", "svg"):
             assert (root / "figures" / f"{chart}.{kind}").stat().st_size > 2000, chart
     assert (root / "figures" / "salience.png").read_bytes()[:4] == b"\x89PNG"
@@ -57,8 +58,9 @@ def test_html_is_self_contained_and_hides_code(report):
 
 def test_analysis_is_the_describe_report_of_the_scores(report, seed_scores, codebook):
     root, _ = report
-    assert (root / "reports" / "analysis.md").read_text(encoding="utf-8") == \
-        fr.describe_report(seed_scores, codebook)
+    expected = fr.describe_report(fr.add_reliability(seed_scores, codebook, seed=0), codebook)
+    assert (root / "reports" / "analysis.md").read_text(encoding="utf-8") == expected
+    assert "## How reliable is this?" in expected
 
 
 def test_provenance(report, codebook):

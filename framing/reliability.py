@@ -1,0 +1,82 @@
+"""Words for how sure the figures are: intervals, differences that hold, agreement with hand
+coding. Used by `narrative` when the results carry the tables of `add_reliability`."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .codebook import Codebook
+
+
+def interval_text(results: dict, outlet: str, measure: str, frame: str = "",
+                  percent: bool = False) -> str:
+    """"; 95% interval a to b" for an outlet's figure, or "" without intervals."""
+    intervals = results.get("intervals")
+    if intervals is None:
+        return ""
+    row = intervals[(intervals["outlet"] == outlet) & (intervals["measure"] == measure)
+                    & (intervals["frame"] == frame)]
+    if row.empty or pd.isna(row["low"].iloc[0]):
+        return ""
+    low, high = row["low"].iloc[0], row["high"].iloc[0]
+    if percent:
+        return f"; 95% interval {low:.0%}–{high:.0%}"
+    return f"; 95% interval {low:+.2f} to {high:+.2f}"
+
+
+def crosses_zero(results: dict, outlet: str, measure: str) -> bool | None:
+    intervals = results.get("intervals")
+    if intervals is None:
+        return None
+    row = intervals[(intervals["outlet"] == outlet) & (intervals["measure"] == measure)]
+    if row.empty or pd.isna(row["low"].iloc[0]):
+        return None
+    return bool(row["low"].iloc[0] <= 0 <= row["high"].iloc[0])
+
+
+def differences_text(results: dict, codebook: Codebook, frame: str) -> str:
+    """Which outlet pairs differ on `frame` after correction, or that none does."""
+    comparisons = results.get("comparisons")
+    if comparisons is None:
+        return ""
+    held = comparisons[(comparisons["frame"] == frame) & comparisons["significant"]]
+    label = codebook.labels()[frame]
+    if held.empty:
+        return (f"No difference between two outlets on *{label}* is clear enough to call one: "
+                f"none survives the correction for the {len(comparisons)} comparisons made "
+                "(permutation tests, Holm).")
+    pairs = "; ".join(f"**{r.outlet_a}** {r.salience_a:.0%} vs **{r.outlet_b}** "
+                      f"{r.salience_b:.0%} (adjusted p = {r.p_adjusted:.3f})"
+                      for r in held.itertuples())
+    return f"Differences that hold after correcting for {len(comparisons)} comparisons: {pairs}."
+
+
+def describe_reliability(results: dict, codebook: Codebook, agreement=None) -> str:
+    """The "How reliable is this?" section: intervals, differences, validation, limits.
+
+    `agreement` is an optional `frame_agreement` table against hand coding."""
+    lines = ["## How reliable is this?", ""]
+    intervals, comparisons = results.get("intervals"), results.get("comparisons")
+    if intervals is not None:
+        one = (intervals.groupby("outlet")["n_articles"].first() == 1)
+        lines.append(f"- Intervals: 95% bootstrap intervals resample each outlet's sentences "
+                     f"within its articles; {int(one.sum())} of {len(one)} outlets rest on a "
+                     "single article, so their intervals describe that article, not the outlet.")
+    if comparisons is not None:
+        held = comparisons[comparisons["significant"]]
+        lines.append(f"- Differences: {len(comparisons)} outlet-pair × frame comparisons were "
+                     f"tested; {len(held)} {'holds' if len(held) == 1 else 'hold'} after Holm's "
+                     "correction"
+                     + (": " + "; ".join(f"*{codebook.labels()[r.frame]}* **{r.outlet_a}** "
+                                         f"{r.salience_a:.0%} vs **{r.outlet_b}** "
+                                         f"{r.salience_b:.0%}" for r in held.itertuples())
+                        if len(held) else "") + ".")
+    if agreement is not None:
+        weakest = agreement.sort_values("f1").iloc[0]
+        lines.append("- Agreement with hand coding (F1 per frame): " + ", ".join(
+            f"{codebook.labels()[r.frame]} {r.f1:.2f}" for r in agreement.itertuples())
+            + f". Read *{codebook.labels()[weakest.frame]}* with most care.")
+    lines += ["- Frames are found from cue words sentence by sentence: framing that is only "
+              "implied is missed, and the evaluative frames agree least with human coders on "
+              "unseen text (see the README).", ""]
+    return "\n".join(lines)

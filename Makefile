@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= seeds
 OUT ?= out
+# the seed corpus comes with two coders' sheets: its report includes the validation notebook
+ifeq ($(CORPUS),seeds)
+SHEETS := -p sheets '[tests/data/coding/seeds_coder_a.csv, tests/data/coding/seeds_coder_b.csv]'
+endif
 
 .PHONY: report test install install-test clean
 
@@ -19,7 +23,7 @@ install-test: $(BIN)/python
 
 report: install
 	$(BIN)/framing score $(CORPUS) --out $(OUT)
-	$(BIN)/framing report $(CORPUS) --out reports --figures figures
+	$(BIN)/framing report $(CORPUS) --out reports --figures figures $(SHEETS)
 
 test: install-test
 	$(BIN)/python -m pytest

@@ -15,11 +15,12 @@ from .narrative import (describe_caveats, describe_frame, describe_index, descri
                         describe_overview, describe_report)
 from .plots import (plot_coverage, plot_frame_tone, plot_index, plot_intervals, plot_positions,
                     plot_profile, plot_salience, plot_similarity, plot_terms, plot_tone,
-                    plot_voices)
+                    plot_voices, plot_agreement)
 from .keyness import similarity_order
+from .reliability import describe_validation
 from .quotes import extract_quotes
 from .segment import segment_sentences
-from .report import (agreement_with, check_frames, choose_outlet, describe_provenance, prepare_results, provenance,
+from .report import (agreement_with, check_frames, choose_outlet, validate_sheets, describe_provenance, prepare_results, provenance,
                      render_report, save_figure, save_text)
 from .summarize import add_reliability, evidence, score_corpus, summarize_frames, summarize_outlets, summary_table
 from .tone import score_tone
@@ -27,7 +28,7 @@ from .tone import score_tone
 
 __all__ = [
     "Codebook", "FramingError", "add_reliability", "agreement_with", "check_frames",
-    "choose_outlet", "plot_intervals", "plot_similarity", "plot_terms", "similarity_order", "code_frames", "describe_caveats",
+    "choose_outlet", "validate_sheets", "describe_validation", "plot_agreement", "plot_intervals", "plot_similarity", "plot_terms", "similarity_order", "code_frames", "describe_caveats",
     "describe_frame", "describe_index", "describe_outlet", "describe_overview",
     "describe_provenance", "describe_report", "evidence", "explore_evidence",
     "extract_quotes", "load_codebook", "load_corpus", "plot_coverage", "plot_frame_tone",

@@ -1,4 +1,4 @@
-"""Command line: ``framing score``, ``framing report`` and ``framing validate``.
+"""Command line: ``framing score``, ``report``, ``sample`` and ``validate``.
 
 A thin shell over the library: parse arguments, call it, write the tables. User mistakes are
 printed as one line (``framing: error: ...``) with exit code 2, never as a traceback.
@@ -17,11 +17,13 @@ from . import __version__
 from .codebook import load_codebook
 from .corpus import load_corpus
 from .errors import FramingError
-from .outputs import write_csv
+from .outputs import write_csv, write_text
 from .report import NOTEBOOKS, render_report
 from .schemas import QUOTES_CSV, SENTENCES_CSV
 from .summarize import score_corpus, summary_table
-from .validation import agreement_markdown, frame_agreement, read_sheet, tone_agreement
+from .sheets import check_codes, coding_guide, sample_sentences
+from .validation import (agreement_markdown, alpha_markdown, disagreements, frame_agreement,
+                         read_sheet, reliability_alpha, tone_agreement)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,21 +52,54 @@ def _parser() -> argparse.ArgumentParser:
                                                     "hand-coded sheet, as Markdown")
     validate.add_argument("corpus", nargs="+", help="the corpus (one or more folders or "
                                                     "tables) the sheet was coded from")
-    validate.add_argument("--sheet", required=True, help="CSV with article_id, start, end, "
-                                                         "one 0/1 column per frame, tone")
+    validate.add_argument("--sheet", required=True, action="append",
+                          help="filled coding sheet: CSV with article_id, start, end, one 0/1 "
+                               "column per frame, optional tone; repeat for several coders")
+    validate.add_argument("--disagreements", help="write the sentences where coders and "
+                                                  "package disagree to this CSV")
     validate.add_argument("--codebook", help="YAML codebook (default: the packaged one)")
+    sample = commands.add_parser("sample", help="draw a stratified sample of sentences into a "
+                                                "coding sheet for human coders")
+    sample.add_argument("corpus", help="folder or table of articles")
+    sample.add_argument("--codebook", help="YAML codebook (default: the packaged one)")
+    sample.add_argument("-n", type=int, default=200, help="sentences to draw (default 200)")
+    sample.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    sample.add_argument("--out", required=True, help="the sheet (CSV); the coding guide is "
+                                                     "written beside it as .guide.md")
     return parser
 
 
-def validate(corpora: list[str], sheet: str, codebook: str | None) -> str:
-    """Per-frame precision/recall/F1 and tone agreement against a coded sheet, as Markdown."""
+def validate(corpora: list[str], sheets: list[str], codebook: str | None,
+             disagreements_csv: str | None = None) -> str:
+    """Agreement of the package with one or more coded sheets, as Markdown: per-frame
+    precision/recall/F1 (and tone) per sheet; with several sheets also Krippendorff's alpha."""
     book = load_codebook(codebook)
     articles = pd.concat([load_corpus(c) for c in corpora], ignore_index=True)
     sentences = score_corpus(articles, book)["sentences"]
-    coded = read_sheet(sheet)
-    frames = [f for f in book.frame_ids if f in coded.columns]
-    tone = tone_agreement(sentences, coded) if "tone" in coded.columns else None
-    return agreement_markdown(frame_agreement(sentences, coded, frames), tone)
+    coded = {Path(path).stem: read_sheet(path) for path in sheets}
+    frames = [f for f in book.frame_ids if all(f in sheet.columns for sheet in coded.values())]
+    coded = {name: check_codes(sheet, frames, path) for (name, sheet), path
+             in zip(coded.items(), sheets)}
+    parts = []
+    for name, sheet in coded.items():
+        tone = tone_agreement(sentences, sheet) if "tone" in sheet.columns else None
+        table = agreement_markdown(frame_agreement(sentences, sheet, frames), tone)
+        parts.append(table if len(coded) == 1 else f"Package against {name}:\n\n{table}")
+    if len(coded) > 1:
+        parts.append(alpha_markdown(reliability_alpha(sentences, coded, frames)))
+    if disagreements_csv:
+        write_csv(disagreements_csv, disagreements(sentences, coded, frames))
+    return "\n\n".join(parts)
+
+
+def sample(corpus: str, codebook: str | None, n: int, seed: int, out: str) -> Path:
+    """Write a blank coding sheet and its guide; return the sheet's path."""
+    book = load_codebook(codebook)
+    sentences = score_corpus(load_corpus(corpus), book)["sentences"]
+    sheet = Path(out)
+    write_csv(sheet, sample_sentences(sentences, book, n=n, seed=seed))
+    write_text(sheet.with_suffix(".guide.md"), coding_guide(book))
+    return sheet
 
 
 def score(corpus: str, codebook: str | None, out: str) -> pd.DataFrame:
@@ -112,7 +147,11 @@ def main(argv=None) -> int:
             print(f"wrote {len(written)} files to {args.out}/ and {args.figures}/; open "
                   f"{Path(args.out) / 'framing_report.html'}")
         elif args.command == "validate":
-            print(validate(args.corpus, args.sheet, args.codebook))
+            print(validate(args.corpus, args.sheet, args.codebook, args.disagreements))
+        elif args.command == "sample":
+            sheet = sample(args.corpus, args.codebook, args.n, args.seed, args.out)
+            print(f"wrote {sheet} and {sheet.with_suffix('.guide.md')}; fill in the frame "
+                  "columns and tone, then run framing validate")
     except FramingError as err:
         print(f"framing: error: {err}", file=sys.stderr)
         return 2

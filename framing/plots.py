@@ -279,3 +279,21 @@ def plot_similarity(similarity: pd.DataFrame, *, order=None, title: str = "", ax
     ax.set_title(title)
     ax.figure.colorbar(image, ax=ax, label="cosine similarity")
     return ax
+
+
+def plot_agreement(agreement: pd.DataFrame, *, labels=None, ax=None, **kwargs):
+    """F1 of the package against each coder, frame by frame (`coder_agreement`)."""
+    ax = plt.gca() if ax is None else ax
+    table = agreement.pivot_table(index="frame", columns="coder", values="f1", sort=False)
+    width = 0.8 / max(len(table.columns), 1)
+    y = np.arange(len(table))
+    for k, coder in enumerate(table.columns):
+        ax.barh(y + k * width - 0.4 + width / 2, table[coder], height=width,
+                color=OKABE_ITO[k % len(OKABE_ITO)], label=str(coder), **kwargs)
+    ax.axvline(0.9, color="0.4", linestyle="--", linewidth=0.8)
+    ax.set_yticks(y, [_label(labels, f) for f in table.index])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("F1 of the package against the coder (dashed: 0.9)")
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    return ax

@@ -73,10 +73,43 @@ def describe_reliability(results: dict, codebook: Codebook, agreement=None) -> s
                         if len(held) else "") + ".")
     if agreement is not None:
         weakest = agreement.sort_values("f1").iloc[0]
-        lines.append("- Agreement with hand coding (F1 per frame): " + ", ".join(
+        lines.append("- Agreement with the hand-coded sheets given (mean F1 per frame over the "
+                     "coders; figures on text the codebook was revised on overstate it): "
+                     + ", ".join(
             f"{codebook.labels()[r.frame]} {r.f1:.2f}" for r in agreement.itertuples())
-            + f". Read *{codebook.labels()[weakest.frame]}* with most care.")
+                     + f". Read *{codebook.labels()[weakest.frame]}* with most care.")
     lines += ["- Frames are found from cue words sentence by sentence: framing that is only "
               "implied is missed, and the evaluative frames agree least with human coders on "
               "unseen text (see the README).", ""]
     return "\n".join(lines)
+
+
+def describe_validation(validation: dict, codebook: Codebook, *, n: int = 15) -> str:
+    """Agreement with the coded sheets as Markdown: per coder and frame, alpha, and the first
+    `n` disagreements (sentence, frame, package and coder codes)."""
+    from .narrative import quote
+
+    if not validation:
+        return ("No coded sheets were given: draw one with `framing sample`, have it coded, and "
+                "pass it as the `sheets` parameter.")
+    labels = codebook.labels()
+    table = validation["agreement"].pivot_table(index="frame", columns="coder", values="f1",
+                                                sort=False)
+    coders = list(table.columns)
+    lines = ["## Agreement with hand coding", "", "F1 of the package against each coder:", "",
+             "| frame | " + " | ".join(coders) + " |", "|---|" + "---:|" * len(coders)]
+    lines += [f"| {labels[f]} | " + " | ".join(f"{v:.2f}" for v in row) + " |"
+              for f, row in table.iterrows()]
+    alpha = validation.get("alpha")
+    if alpha is not None:
+        lines += ["", "Krippendorff's alpha (nominal):", "",
+                  "| frame | among coders | coders and package |", "|---|---:|---:|"]
+        lines += [f"| {labels[r.frame]} | {r.alpha_coders:.2f} | {r.alpha_with_package:.2f} |"
+                  for r in alpha.itertuples()]
+    disagreements = validation["disagreements"]
+    lines += ["", f"{len(disagreements)} sentence × frame disagreements; the first {n}:", ""]
+    for row in disagreements.head(n).itertuples():
+        codes = ", ".join(f"{c} {getattr(row, c)}" for c in disagreements.columns[6:])
+        lines.append(f"- *{labels[row.frame]}* — package {row.package}, {codes}: "
+                     f"“{quote(row.text)}” ({quote(row.outlet)})")
+    return "\n".join(lines) + "\n"

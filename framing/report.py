@@ -26,7 +26,7 @@ from .outputs import write_bytes, write_text
 from .summarize import score_corpus
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-MAIN, PROFILE = "framing_report", "outlet_profile"
+MAIN, PROFILE, VALIDATION = "framing_report", "outlet_profile", "validation"
 TYPES = {"str": str, "list": list, "bool": bool, "int": int, "float": (int, float)}
 SET_BY_RUNNER = ("corpus", "codebook", "output_dir", "figures_dir")
 PUBLISHED = ".framing-report-files"  # what the last report wrote into a folder
@@ -71,15 +71,41 @@ def check_frames(codebook: Codebook, frames: list) -> list:
     return list(frames) or codebook.frame_ids
 
 
-def agreement_with(results: dict, codebook: Codebook, sheet: str = ""):
-    """`frame_agreement` of the results with a hand-coded sheet, or None without a sheet."""
-    if not sheet:
-        return None
-    from .validation import frame_agreement, read_sheet
+def read_sheets(sheets: list, codebook: Codebook) -> dict:
+    """Filled coding sheets by name (file stem), codes checked."""
+    from .sheets import check_codes
+    from .validation import read_sheet
 
-    coded = read_sheet(sheet)
-    return frame_agreement(results["sentences"], coded,
-                           [f for f in codebook.frame_ids if f in coded.columns])
+    coded = {}
+    for path in sheets:
+        sheet = read_sheet(path)
+        frames = [f for f in codebook.frame_ids if f in sheet.columns]
+        coded[Path(path).stem] = check_codes(sheet, frames, str(path))
+    return coded
+
+
+def validate_sheets(results: dict, codebook: Codebook, sheets: list) -> dict:
+    """Agreement of the results with coded sheets: ``agreement`` (per coder and frame),
+    ``alpha`` (Krippendorff, with two or more sheets) and ``disagreements``; {} without."""
+    from .validation import coder_agreement, disagreements, reliability_alpha
+
+    if not sheets:
+        return {}
+    coded = read_sheets(sheets, codebook)
+    frames = [f for f in codebook.frame_ids if all(f in s.columns for s in coded.values())]
+    sentences = results["sentences"]
+    return {"agreement": coder_agreement(sentences, coded, frames),
+            "alpha": reliability_alpha(sentences, coded, frames) if len(coded) > 1 else None,
+            "disagreements": disagreements(sentences, coded, frames)}
+
+
+def agreement_with(results: dict, codebook: Codebook, sheets: list):
+    """Mean per-frame agreement over the coded sheets (`frame_agreement` columns), or None."""
+    validation = validate_sheets(results, codebook, sheets)
+    if not validation:
+        return None
+    return validation["agreement"].groupby("frame", sort=False)[
+        ["precision", "recall", "f1"]].mean().reset_index()
 
 
 def save_figure(figure, folder, name: str) -> None:
@@ -171,17 +197,21 @@ def render_report(corpus, *, codebook: str = "", out_dir="reports", figures_dir=
     ``outlets`` also limits the outlet profiles.
     """
     notebooks, parameters = Path(notebooks), dict(parameters or {})
-    paths = [notebooks / f"{name}.ipynb" for name in (MAIN, PROFILE)]
+    paths = [notebooks / f"{name}.ipynb" for name in (MAIN, PROFILE, VALIDATION)]
     for path in paths:
         if not path.is_file():
             raise FramingError(f"{path}: notebook not found; give --notebooks the folder that "
-                               f"holds {MAIN}.ipynb and {PROFILE}.ipynb")
+                               f"holds {MAIN}.ipynb, {PROFILE}.ipynb and {VALIDATION}.ipynb")
     check_parameters(paths, parameters)
     corpus = str(Path(corpus).resolve())
     book, results = prepare_results(corpus, codebook, parameters.get("outlets"))
     outlets = list(results["articles"]["outlet"].unique())
+    if parameters.get("sheets"):
+        parameters["sheets"] = [str(Path(p).resolve()) for p in parameters["sheets"]]
     jobs = [(MAIN, MAIN, {})] + [(PROFILE, name, {"outlet": o})
                                  for o, name in zip(outlets, _unique_names(outlets))]
+    if parameters.get("sheets"):
+        jobs.append((VALIDATION, VALIDATION, {}))
     with tempfile.TemporaryDirectory(prefix="framing-report-") as staging:
         staging = Path(staging)
         for notebook, name, extra in jobs:

@@ -9,6 +9,8 @@ up), and the sign of their summed tone.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
@@ -78,6 +80,12 @@ def tone_agreement(sentences: pd.DataFrame, sheet: pd.DataFrame) -> dict:
     aligned = align_sheet(sentences, sheet, [])
     ours = aligned[["article_id", "start"]].merge(
         sentences[["article_id", "start", "tone", "sentiment"]], on=["article_id", "start"])
+    with warnings.catch_warnings():  # a constant column has no rank correlation: NaN
+        warnings.simplefilter("ignore")
+        return _tone_figures(aligned, ours)
+
+
+def _tone_figures(aligned: pd.DataFrame, ours: pd.DataFrame) -> dict:
     sign = np.where(ours["tone"].abs() < TONE_DEADBAND, 0, np.sign(ours["tone"]))
     vader = np.where(ours["sentiment"].abs() < TONE_DEADBAND, 0, np.sign(ours["sentiment"]))
     return {
@@ -103,4 +111,79 @@ def agreement_markdown(agreement: pd.DataFrame, tone: dict | None = None) -> str
                      f"(VADER alone {tone['spearman_sentiment']:.2f}); sign agrees on "
                      f"{tone['sign_agreement_tone']:.0%} (VADER alone "
                      f"{tone['sign_agreement_sentiment']:.0%}).")
+    return "\n".join(lines)
+
+
+def coder_agreement(sentences: pd.DataFrame, sheets: dict, frames: list[str]) -> pd.DataFrame:
+    """`frame_agreement` of the package against each coder: ``coder`` plus its columns."""
+    tables = [frame_agreement(sentences, sheet, frames).assign(coder=name)
+              for name, sheet in sheets.items()]
+    table = pd.concat(tables, ignore_index=True)
+    return table[["coder"] + [c for c in table.columns if c != "coder"]]
+
+
+def _units(sentences: pd.DataFrame, sheets: dict, frames: list[str]) -> pd.DataFrame:
+    """One row per sentence coded by any coder: the package's codes and each coder's."""
+    keys = ["article_id", "start"]
+    units = None
+    for name, sheet in sheets.items():
+        coded = align_sheet(sentences, sheet, frames)[keys + frames]
+        coded = coded.rename(columns={f: f"{f}@{name}" for f in frames})
+        units = coded if units is None else units.merge(coded, on=keys, how="outer")
+    package = sentences[keys + ["outlet", "text"] + frames].rename(
+        columns={f: f"{f}@package" for f in frames})
+    return units.merge(package, on=keys, how="left").sort_values(keys).reset_index(drop=True)
+
+
+def reliability_alpha(sentences: pd.DataFrame, sheets: dict, frames: list[str]) -> pd.DataFrame:
+    """Krippendorff's alpha (nominal) per frame among the coders, and among coders and the
+    package (``krippendorff`` package); a coder who did not code a sentence is missing there.
+
+    Returns ``frame, n_units, alpha_coders, alpha_with_package`` (NaN where undefined, e.g.
+    a single coder, or no variation at all)."""
+    import krippendorff
+
+    units = _units(sentences, sheets, frames)
+    rows = []
+    for frame in frames:
+        coders = units[[f"{frame}@{name}" for name in sheets]].to_numpy(dtype=float).T
+        both = np.vstack([coders, units[f"{frame}@package"].to_numpy(dtype=float)])
+        rows.append({"frame": frame, "n_units": len(units),
+                     "alpha_coders": _alpha(krippendorff, coders),
+                     "alpha_with_package": _alpha(krippendorff, both)})
+    return pd.DataFrame(rows)
+
+
+def _alpha(krippendorff, data: np.ndarray) -> float:
+    values = data[~np.isnan(data)]
+    if data.shape[0] < 2 or len(np.unique(values)) < 2:
+        return float("nan")
+    return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
+
+
+def disagreements(sentences: pd.DataFrame, sheets: dict, frames: list[str]) -> pd.DataFrame:
+    """Every sentence x frame where the coders and the package do not all agree:
+    ``article_id, start, outlet, frame, text, package`` and one column per coder."""
+    units = _units(sentences, sheets, frames)
+    rows = []
+    for frame in frames:
+        columns = [f"{frame}@package"] + [f"{frame}@{name}" for name in sheets]
+        values = units[columns]
+        differ = values.nunique(axis=1, dropna=True) > 1
+        for i in np.flatnonzero(differ.to_numpy()):
+            row = units.iloc[i]
+            rows.append({"article_id": row["article_id"], "start": int(row["start"]),
+                         "outlet": row["outlet"], "frame": frame, "text": row["text"],
+                         "package": int(row[f"{frame}@package"]),
+                         **{name: row[f"{frame}@{name}"] for name in sheets}})
+    return pd.DataFrame(rows, columns=["article_id", "start", "outlet", "frame", "text",
+                                       "package"] + list(sheets))
+
+
+def alpha_markdown(alpha: pd.DataFrame) -> str:
+    """Krippendorff's alpha per frame as a Markdown table (rounded for display)."""
+    lines = ["| frame | sentences | alpha among coders | alpha coders + package |",
+             "|---|---:|---:|---:|"]
+    lines += [f"| {r.frame} | {r.n_units} | {r.alpha_coders:.2f} | {r.alpha_with_package:.2f} |"
+              for r in alpha.itertuples()]
     return "\n".join(lines)

@@ -10,18 +10,21 @@ import pytest
 import framing as fr
 from framing.report import MAIN, NOTEBOOKS, PROFILE, declared_parameters
 
-from conftest import HELDOUT, SEEDS
+from conftest import DATA, HELDOUT, SEEDS
+
+SHEETS = [DATA / "coding" / "seeds_coder_a.csv", DATA / "coding" / "seeds_coder_b.csv"]
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     root = tmp_path_factory.mktemp("report")
-    written = fr.render_report(SEEDS, out_dir=root / "reports", figures_dir=root / "figures")
+    written = fr.render_report(SEEDS, out_dir=root / "reports", figures_dir=root / "figures",
+                               parameters={"sheets": [str(s) for s in SHEETS]})
     return root, written
 
 
 def test_notebooks_are_stored_clean_with_documented_parameters():
-    for name in (MAIN, PROFILE):
+    for name in (MAIN, PROFILE, "validation"):
         notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
         code = [c for c in notebook.cells if c.cell_type == "code"]
         assert "parameters" in code[0].metadata.get("tags", [])
@@ -58,9 +61,20 @@ def test_html_is_self_contained_and_hides_code(report):
 
 def test_analysis_is_the_describe_report_of_the_scores(report, seed_scores, codebook):
     root, _ = report
-    expected = fr.describe_report(fr.add_reliability(seed_scores, codebook, seed=0), codebook)
+    expected = fr.describe_report(fr.add_reliability(seed_scores, codebook, seed=0), codebook,
+                                  agreement=fr.agreement_with(seed_scores, codebook, SHEETS))
     assert (root / "reports" / "analysis.md").read_text(encoding="utf-8") == expected
     assert "## How reliable is this?" in expected
+
+
+def test_validation_notebook(report, seed_scores, codebook):
+    root, _ = report
+    assert (root / "reports" / "validation.html").stat().st_size > 0
+    assert (root / "figures" / "agreement.png").stat().st_size > 2000
+    text = (root / "reports" / "validation.md").read_text(encoding="utf-8")
+    assert text == fr.describe_validation(fr.validate_sheets(seed_scores, codebook, SHEETS),
+                                          codebook)
+    assert "Krippendorff's alpha" in text
 
 
 def test_provenance(report, codebook):

@@ -44,7 +44,7 @@ def test_report_files_and_figures(report):
                  "provenance.json", "outlet_profile_taipei_times.html"]:
         assert (root / "reports" / name).stat().st_size > 0, name
     for chart in ["salience", "breakthrough_index", "tone", "frame_tone", "voices",
-                  "positions", "coverage", "index_intervals", "salience_intervals",
+                  "positions", "coverage", "index_intervals", "salience_intervals", "tone_intervals",
                   "distinctive_terms", "similarity"]:
         for kind in ("png", "svg"):
             assert (root / "figures" / f"{chart}.{kind}").stat().st_size > 2000, chart

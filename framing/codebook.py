@@ -7,7 +7,6 @@ mistake is reported as ``file:line: what is wrong; what to do``.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ import pandas as pd
 import yaml
 
 from .errors import FramingError
+from .yamlfile import Checker, parse_yaml
 
 DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
 TOP_KEYS = {"codebook", "title", "version", "description", "background", "frames", "tone",
@@ -31,10 +31,7 @@ TONE_KEYS = {"weights", "positive", "negative"}
 LANGUAGE_KEYS = {"negators", "negation_window", "clause_breaks", "speech_verbs",
                  "person_pronouns", "group_pronouns", "group_references", "back_references"}
 ACTOR_KINDS = ("person", "organisation")
-IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
 NESTED_REPEAT = re.compile(r"\((?:\?:)?[^()]*(?<!\\)[+*}][^()]*\)[+*{]")
-PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq",
-                                                "map")}
 RESERVED = {"article_id", "outlet", "file", "sentence_id", "paragraph", "start", "end", "role",
             "relevance", "text", "sentiment", "domain", "tone", "weight"}
 
@@ -151,101 +148,12 @@ def load_codebook(path=None) -> Codebook:
         except (OSError, UnicodeDecodeError) as err:
             raise FramingError(f"{file}: cannot read the codebook ({err})") from None
         shown = str(file)
-    data, lines = _parse(text, shown)
+    data, lines = parse_yaml(text, shown)
     return _build(data, lines, shown, hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
-def _parse(text: str, shown: str) -> tuple[dict, dict]:
-    """YAML to plain data plus a map from key path to line number."""
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        lines: dict = {}
-        data = _convert(loader, node, (), lines, shown) if node is not None else None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"{shown}:{mark.line + 1}" if mark else shown
-        problem = getattr(err, "problem", None) or str(err)
-        raise FramingError(f"{where}: YAML syntax error ({problem}); check indentation, "
-                           "colons and quotes") from None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict):
-        raise FramingError(f"{shown}:1: a codebook is a YAML mapping with a `frames` list")
-    return data, lines
-
-
-def _convert(loader, node, path, lines, shown):
-    lines[path] = node.start_mark.line + 1
-    if node.tag not in PLAIN_TAGS:
-        raise FramingError(f"{shown}:{lines[path]}: YAML tag {node.tag!r} is not allowed in a "
-                           "codebook; write plain lists, mappings and texts")
-    if isinstance(node, yaml.MappingNode):
-        out = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if key in out:
-                raise FramingError(f"{shown}:{key_node.start_mark.line + 1}: key {key!r} "
-                                   "appears twice in the same mapping; keep one")
-            out[key] = _convert(loader, value_node, path + (key,), lines, shown)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(loader, item, path + (i,), lines, shown)
-                for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
-
-
-class _Checker:
-    """Validation helpers that know the file and the line of every key."""
-
-    def __init__(self, shown: str, lines: dict):
-        self.shown, self.lines = shown, lines
-
-    def fail(self, path: tuple, message: str):
-        line = self.lines.get(path)
-        while line is None and path:
-            path = path[:-1]
-            line = self.lines.get(path)
-        raise FramingError(f"{self.shown}:{line or 1}: {message}")
-
-    def keys(self, data, path: tuple, allowed: set, what: str) -> None:
-        if not isinstance(data, dict):
-            self.fail(path, f"{what} must be a mapping of keys to values")
-        for key in data:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-                hint = f"did you mean {close[0]!r}?" if close else \
-                    f"allowed keys: {', '.join(sorted(allowed))}"
-                self.fail(path + (key,), f"unknown key {key!r} in {what}; {hint}")
-
-    def text(self, data, path: tuple, key: str, what: str, required=True) -> str:
-        value = data.get(key)
-        if value is None and not required:
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            self.fail(path + (key,), f"{what} needs `{key}:` with a non-empty text")
-        return value.strip()
-
-    def strings(self, data, path: tuple, key: str, what: str) -> tuple[str, ...]:
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
-                                                  for v in value):
-            self.fail(path + (key,), f"`{key}` of {what} must be a list of non-empty texts")
-        return tuple(v.strip() for v in value)
-
-    def identifier(self, data, path: tuple, what: str, seen: set) -> str:
-        value = self.text(data, path, "id", what)
-        if not IDENTIFIER.match(value):
-            self.fail(path + ("id",), f"id {value!r} of {what}: use lower-case letters, "
-                                      "digits and _ only, starting with a letter")
-        if value in seen:
-            self.fail(path + ("id",), f"id {value!r} is used twice; ids must be unique")
-        seen.add(value)
-        return value
-
-
 def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
-    check = _Checker(shown, lines)
+    check = Checker(shown, lines)
     check.keys(data, (), TOP_KEYS, "the codebook")
     frames = _frames(data, check)
     actors = _actors(data, check)
@@ -278,7 +186,7 @@ def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
     )
 
 
-def _frames(data: dict, check: _Checker) -> tuple[Frame, ...]:
+def _frames(data: dict, check: Checker) -> tuple[Frame, ...]:
     items = data.get("frames")
     if not isinstance(items, list) or not items:
         check.fail(("frames",), "the codebook needs `frames:`, a list with at least one frame")
@@ -316,7 +224,7 @@ def _frames(data: dict, check: _Checker) -> tuple[Frame, ...]:
     return tuple(frames)
 
 
-def _highlight(data: dict, check: _Checker, frame_ids: set) -> tuple[str, ...]:
+def _highlight(data: dict, check: Checker, frame_ids: set) -> tuple[str, ...]:
     highlight = check.strings(data, (), "highlight", "the codebook")
     for j, frame in enumerate(highlight):
         if frame not in frame_ids:
@@ -347,7 +255,7 @@ def _cues(data, path, key, what, check) -> tuple[str, ...]:
     return cues
 
 
-def _actors(data: dict, check: _Checker) -> tuple[Actor, ...]:
+def _actors(data: dict, check: Checker) -> tuple[Actor, ...]:
     items = data.get("actors") or []
     if not isinstance(items, list):
         check.fail(("actors",), "`actors` must be a list")
@@ -368,7 +276,7 @@ def _actors(data: dict, check: _Checker) -> tuple[Actor, ...]:
     return tuple(actors)
 
 
-def _indices(data: dict, check: _Checker, frame_ids: set) -> tuple[Index, ...]:
+def _indices(data: dict, check: Checker, frame_ids: set) -> tuple[Index, ...]:
     items = data.get("indices") or []
     if not isinstance(items, list):
         check.fail(("indices",), "`indices` must be a list")

@@ -30,7 +30,7 @@ import yaml
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .relevance import mark_off_topic
-from .schemas import ARTICLES, SENTENCES, check_columns
+from .schemas import SENTENCES, check_columns
 
 ABBREVIATIONS = frozenset(
     "u.s u.k u.n e.u u.s.a d.c mr mrs ms dr prof sen rep gov gen lt col maj sgt capt adm "

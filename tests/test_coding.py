@@ -1,7 +1,6 @@
 import pandas as pd
 import pytest
 
-import framing as fr
 from framing.coding import FrameCoder
 from framing.validation import frame_agreement
 

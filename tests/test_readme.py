@@ -2,7 +2,6 @@
 
 import re
 
-import pandas as pd
 import pytest
 
 from framing.cli import validate

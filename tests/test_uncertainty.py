@@ -2,7 +2,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import framing as fr
 from framing.keyness import (distinctive_terms, frame_similarity, log_odds, outlet_similarity,
                              similarity_order, terms_of)
 from framing.uncertainty import bootstrap_scores, compare_outlets, holm, permutation_p

@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--notebooks", default=str(NOTEBOOKS), help="folder of the notebooks")
     report.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
                         metavar=("NAME", "VALUE"), help="notebook parameter; VALUE is read "
-                        "as YAML (-p outlets '[CNN, BlockNews]' -p frames '[taiwan]')")
+                        "as YAML (-p outlets '[Outlet A, Outlet B]' -p seed 1)")
     validate = commands.add_parser("validate", help="agreement of the coding with a "
                                                     "hand-coded sheet, as Markdown")
     validate.add_argument("corpus", nargs="+", help="the corpus (one or more folders or "

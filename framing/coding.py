@@ -1,6 +1,6 @@
 """Code every sentence for every frame of a codebook.
 
-A `FrameCoder` compiles each frame's cues and patterns into one regular expression. A cue of
+A `FrameCoder` finds all cues of all frames in one pass (`matcher.CueMatcher`). A cue of
 a frame with ``negated: other`` that follows a negator (``no``, ``without``, ``failed to`` ...)
 in the same clause, within the language's `negation_window` words, counts for ``other``
 instead ("talks without major breakthroughs" -> no_breakthrough only). Only content sentences
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .codebook import Codebook, cue_regex, phrase_regex
+from .matcher import CueMatcher
 from .schemas import CONTENT_ROLES, check_columns
 
 
@@ -72,13 +73,16 @@ class FrameCoder:
     """A codebook compiled for coding; call it on a text to get its cue matches."""
 
     codebook: Codebook
-    _patterns: dict = field(init=False, repr=False, compare=False)
+    _matcher: CueMatcher = field(init=False, repr=False, compare=False)
+    _frames: dict = field(init=False, repr=False, compare=False)
     _negation: Negation = field(init=False, repr=False, compare=False)
     _background: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "_patterns", {
-            f.id: compile_cues(f.cues, f.patterns) for f in self.codebook.frames})
+        frames = self.codebook.frames
+        object.__setattr__(self, "_matcher", CueMatcher({f.id: f.cues for f in frames},
+                                                        {f.id: f.patterns for f in frames}))
+        object.__setattr__(self, "_frames", {f.id: f for f in frames})
         object.__setattr__(self, "_negation", Negation.from_codebook(self.codebook))
         object.__setattr__(self, "_background", compile_cues((), self.codebook.background))
 
@@ -100,26 +104,32 @@ class FrameCoder:
             start = match.end() if match else len(text)
         return [(a, b) for a, b, is_background in spans if is_background]
 
+    def matches(self, text: str) -> list[dict]:
+        """Every cue hit in `text` (one pass, see `matcher`): ``frame, cue, start, end,
+        negated, background, counts_for`` (None when a background clause voids it)."""
+        rows, background = [], None
+        for frame_id, start, end in self._matcher.find(text):
+            frame = self._frames[frame_id]
+            if background is None:
+                background = self.background_spans(text)
+            in_background = any(a <= start < b for a, b in background)
+            negated = frame.negated is not None and self._negation(text, start)
+            counts_for = frame.negated if negated else frame.id
+            if in_background and frame.skip_background:
+                counts_for = None
+            rows.append({"frame": frame.id, "cue": text[start:end], "start": start, "end": end,
+                         "negated": negated, "background": in_background,
+                         "counts_for": counts_for})
+        return rows
+
     def __call__(self, text: str) -> pd.DataFrame:
-        """Every cue match in `text`: ``frame, cue, start, end, negated, background,
-        counts_for`` (None when a background clause voids it)."""
-        rows, background = [], self.background_spans(text)
-        for frame in self.codebook.frames:
-            for match in self._patterns[frame.id].finditer(text):
-                in_background = any(a <= match.start() < b for a, b in background)
-                negated = frame.negated is not None and self._negation(text, match.start())
-                counts_for = frame.negated if negated else frame.id
-                if in_background and frame.skip_background:
-                    counts_for = None
-                rows.append({"frame": frame.id, "cue": match.group(), "start": match.start(),
-                             "end": match.end(), "negated": negated,
-                             "background": in_background, "counts_for": counts_for})
-        return pd.DataFrame(rows, columns=["frame", "cue", "start", "end", "negated",
-                                           "background", "counts_for"])
+        """`matches` as a table, for explaining a sentence's coding."""
+        return pd.DataFrame(self.matches(text), columns=["frame", "cue", "start", "end",
+                                                         "negated", "background", "counts_for"])
 
     def frames_of(self, text: str) -> set[str]:
         """The frame ids a text carries."""
-        return set(self(text)["counts_for"].dropna())
+        return {m["counts_for"] for m in self.matches(text) if m["counts_for"] is not None}
 
 
 def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

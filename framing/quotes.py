@@ -24,6 +24,7 @@ named). Names inside quotations never count as mentions.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -101,8 +102,9 @@ class Attributor:
                                                  ("group_references", "organisation", None))
             if actor is None:
                 actor = _refer_back(found, how, kind, _key(match.group()).split()[-1])
-            speaks = any(0 <= len(text[match.end():v].split()) <= 3 and v >= match.end()
-                         for v in verb_starts)
+            after = bisect.bisect_left(verb_starts, match.end())
+            speaks = (after < len(verb_starts)
+                      and len(text[match.end():verb_starts[after]].split()) <= 3)
             found.append(Mention(match.start(), match.end(), kind, actor, speaks,
                                  tuple(_key(match.group()).split())))
         return found

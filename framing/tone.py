@@ -18,7 +18,8 @@ import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .codebook import Codebook
-from .coding import Negation, compile_cues
+from .coding import Negation
+from .matcher import CueMatcher
 from .schemas import check_columns
 
 
@@ -28,14 +29,13 @@ class ToneScorer:
 
     codebook: Codebook
     _analyzer: SentimentIntensityAnalyzer = field(init=False, repr=False, compare=False)
-    _positive: object = field(init=False, repr=False, compare=False)
-    _negative: object = field(init=False, repr=False, compare=False)
+    _matcher: CueMatcher = field(init=False, repr=False, compare=False)
     _negation: Negation = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "_analyzer", SentimentIntensityAnalyzer())
-        object.__setattr__(self, "_positive", compile_cues(self.codebook.tone_positive))
-        object.__setattr__(self, "_negative", compile_cues(self.codebook.tone_negative))
+        object.__setattr__(self, "_matcher", CueMatcher({0: self.codebook.tone_positive,
+                                                         1: self.codebook.tone_negative}))
         object.__setattr__(self, "_negation", Negation.from_codebook(self.codebook))
 
     def sentiment(self, text: str) -> float:
@@ -44,9 +44,7 @@ class ToneScorer:
     def cue_counts(self, text: str) -> tuple[int, int]:
         """(positive, negative) domain cue counts, negated cues switching sides. A cue inside
         a longer cue of the other side ("tension" in "ease tensions") does not count."""
-        found = [(m.start(), m.end(), side)
-                 for side, pattern in enumerate((self._positive, self._negative))
-                 if pattern is not None for m in pattern.finditer(text)]
+        found = [(start, end, side) for side, start, end in self._matcher.find(text)]
         counts = [0, 0]
         for start, end, side in found:
             if any(a <= start and end <= b and (b - a) > (end - start)

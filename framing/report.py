@@ -35,10 +35,14 @@ PUBLISHED = ".framing-report-files"  # what the last report wrote into a folder
 # -- used inside the notebooks ------------------------------------------------------------
 
 def prepare_results(corpus: str, codebook: str = "", outlets: list | None = None):
-    """Load the codebook (``""``: the default) and corpus, score it, keep `outlets` (all when
-    empty, in the given order otherwise). Returns ``(codebook, results)``."""
+    """Load the codebook (``""``: the default) and corpus, keep `outlets` (all when empty, in
+    the given order otherwise) and score it. Returns ``(codebook, results)``."""
     book = load_codebook(codebook or None)
-    articles = load_corpus(corpus)
+    return book, score_corpus(select_outlets(load_corpus(corpus), outlets), book)
+
+
+def select_outlets(articles, outlets: list | None):
+    """The articles of `outlets`, in that order (all articles when empty)."""
     if outlets:
         unknown = [o for o in outlets if o not in set(articles["outlet"])]
         if unknown:
@@ -48,7 +52,7 @@ def prepare_results(corpus: str, codebook: str = "", outlets: list | None = None
         articles = (articles[articles["outlet"].isin(order)]
                     .sort_values("outlet", key=lambda s: s.map(order), kind="stable")
                     .reset_index(drop=True))
-    return book, score_corpus(articles, book)
+    return articles
 
 
 def choose_outlet(results: dict, outlet: str = "") -> str:
@@ -166,12 +170,13 @@ def declared_parameters(notebook: Path) -> dict:
             for name, info in papermill.inspect_notebook(str(notebook)).items()}
 
 
-def check_parameters(notebooks: list[Path], parameters: dict) -> None:
-    """Refuse parameters no notebook declares, or of the wrong type, listing the valid ones
-    (papermill itself only warns)."""
+def check_parameters(declared_by: dict, parameters: dict) -> None:
+    """Refuse parameters no notebook declares (`declared_by`: notebook -> its
+    `declared_parameters`), or of the wrong type, listing the valid ones (papermill itself
+    only warns)."""
     declared = {}
-    for notebook in notebooks:
-        declared.update(declared_parameters(notebook))
+    for names in declared_by.values():
+        declared.update(names)
     valid = ", ".join(f"{n} ({t})" for n, t in declared.items() if n not in SET_BY_RUNNER)
     for name, value in parameters.items():
         if name in SET_BY_RUNNER:
@@ -202,10 +207,12 @@ def render_report(corpus, *, codebook: str = "", out_dir="reports", figures_dir=
         if not path.is_file():
             raise FramingError(f"{path}: notebook not found; give --notebooks the folder that "
                                f"holds {MAIN}.ipynb, {PROFILE}.ipynb and {VALIDATION}.ipynb")
-    check_parameters(paths, parameters)
+    declared = {path.stem: declared_parameters(path) for path in paths}
+    check_parameters(declared, parameters)
     corpus = str(Path(corpus).resolve())
-    book, results = prepare_results(corpus, codebook, parameters.get("outlets"))
-    outlets = list(results["articles"]["outlet"].unique())
+    book = load_codebook(codebook or None)
+    articles = select_outlets(load_corpus(corpus), parameters.get("outlets"))
+    outlets = list(articles["outlet"].unique())
     if parameters.get("sheets"):
         parameters["sheets"] = [str(Path(p).resolve()) for p in parameters["sheets"]]
     jobs = [(MAIN, MAIN, {})] + [(PROFILE, name, {"outlet": o})
@@ -219,6 +226,7 @@ def render_report(corpus, *, codebook: str = "", out_dir="reports", figures_dir=
                    "codebook": str(Path(codebook).resolve()) if codebook else "",
                    "output_dir": str(staging / "reports"),
                    "figures_dir": str(staging / "figures")}
+            run = {k: v for k, v in run.items() if k in declared[notebook]}
             _execute(notebooks / f"{notebook}.ipynb", staging / "reports" / f"{name}.ipynb", run)
         record = provenance(corpus, book, {**parameters, "profiles": outlets})
         write_text(staging / "reports" / "provenance.json", json.dumps(record, indent=2) + "\n")
@@ -238,8 +246,6 @@ def _execute(notebook: Path, output: Path, parameters: dict) -> None:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    declared = declared_parameters(notebook)
-    parameters = {k: v for k, v in parameters.items() if k in declared}
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
         papermill.execute_notebook(str(notebook), str(output), parameters=parameters,

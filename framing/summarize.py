@@ -64,11 +64,12 @@ def summarize_frames(sentences: pd.DataFrame, codebook: Codebook, *,
                                        "prominence", "tone"])
 
 
-def summarize_outlets(sentences: pd.DataFrame, quotes: pd.DataFrame,
-                      codebook: Codebook) -> pd.DataFrame:
+def summarize_outlets(sentences: pd.DataFrame, quotes: pd.DataFrame, codebook: Codebook, *,
+                      frames: pd.DataFrame | None = None) -> pd.DataFrame:
     """All outlet scores in long format (`schemas.OUTLET_SCORES`): outlet, measure, frame,
-    actor, value. Measures are listed in this module's docstring and the README."""
-    frames = summarize_frames(sentences, codebook)
+    actor, value. Measures are listed in this module's docstring and the README. `frames`
+    is `summarize_frames` of the same sentences when already at hand."""
+    frames = summarize_frames(sentences, codebook) if frames is None else frames
     rows = []
     for measure in ("n_sentences", "n_hits", "salience", "prominence", "tone"):
         rows += [{"outlet": r.outlet, "measure": measure, "frame": r.frame, "actor": "",
@@ -159,9 +160,10 @@ def score_corpus(articles: pd.DataFrame, codebook: Codebook) -> dict:
 
     sentences = score_tone(code_frames(segment_sentences(articles), codebook), codebook)
     quotes = extract_quotes(articles, sentences, codebook)
+    frames = summarize_frames(sentences, codebook)
     return {"articles": articles, "sentences": sentences, "quotes": quotes,
-            "frames": summarize_frames(sentences, codebook),
-            "outlets": summarize_outlets(sentences, quotes, codebook),
+            "frames": frames,
+            "outlets": summarize_outlets(sentences, quotes, codebook, frames=frames),
             "skipped": skipped_articles(articles, sentences)}
 
 

@@ -14,7 +14,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import pandas as pd
 import yaml
 
 from .errors import FramingError
@@ -87,11 +86,6 @@ class Codebook:
     def frame_ids(self) -> list[str]:
         return [frame.id for frame in self.frames]
 
-    def frames_table(self) -> pd.DataFrame:
-        """One row per frame: ``frame, label, description`` (for legends and reports)."""
-        return pd.DataFrame([{"frame": f.id, "label": f.label, "description": f.description}
-                             for f in self.frames])
-
     def labels(self) -> dict:
         """Display labels of frames, indices and actors, by id (for charts and text)."""
         return {**{f.id: f.label for f in self.frames}, **{i.id: i.label for i in self.indices},
@@ -101,10 +95,6 @@ class Codebook:
         """Language resources (`data/english.yaml`) with the codebook's `language:` overrides."""
         return {**_english(), **self.language}
 
-    def actors_table(self) -> pd.DataFrame:
-        """One row per actor: ``actor, label, kind``."""
-        return pd.DataFrame([{"actor": a.id, "label": a.label, "kind": a.kind}
-                             for a in self.actors], columns=["actor", "label", "kind"])
 
 
 @lru_cache(maxsize=1)

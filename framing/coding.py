@@ -168,8 +168,3 @@ def _carry_topics(coded: pd.DataFrame, content, found: list[set], codebook: Code
             found[i] = found[i] | (found[previous] & carried)
         previous = i
     return found
-
-
-def explain_coding(text: str, codebook: Codebook) -> pd.DataFrame:
-    """Which cues of which frames a sentence matched, and whether negation moved them."""
-    return FrameCoder(codebook)(text)

@@ -18,12 +18,12 @@ from .codebook import load_codebook
 from .corpus import load_corpus
 from .errors import FramingError
 from .outputs import write_csv, write_text
-from .report import NOTEBOOKS, render_report
+from .report import NOTEBOOKS, read_sheets, render_report
 from .schemas import QUOTES_CSV, SENTENCES_CSV
 from .summarize import score_corpus, summary_table
-from .sheets import check_codes, coding_guide, sample_sentences
+from .sheets import coding_guide, sample_sentences
 from .validation import (agreement_markdown, alpha_markdown, disagreements, frame_agreement,
-                         read_sheet, reliability_alpha, tone_agreement)
+                         reliability_alpha, tone_agreement)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,10 +76,7 @@ def validate(corpora: list[str], sheets: list[str], codebook: str | None,
     book = load_codebook(codebook)
     articles = pd.concat([load_corpus(c) for c in corpora], ignore_index=True)
     sentences = score_corpus(articles, book)["sentences"]
-    coded = {Path(path).stem: read_sheet(path) for path in sheets}
-    frames = [f for f in book.frame_ids if all(f in sheet.columns for sheet in coded.values())]
-    coded = {name: check_codes(sheet, frames, path) for (name, sheet), path
-             in zip(coded.items(), sheets)}
+    coded, frames = read_sheets(sheets, book)
     parts = []
     for name, sheet in coded.items():
         tone = tone_agreement(sentences, sheet) if "tone" in sheet.columns else None

@@ -75,17 +75,16 @@ def check_frames(codebook: Codebook, frames: list) -> list:
     return list(frames) or codebook.frame_ids
 
 
-def read_sheets(sheets: list, codebook: Codebook) -> dict:
-    """Filled coding sheets by name (file stem), codes checked."""
+def read_sheets(sheets: list, codebook: Codebook) -> tuple[dict, list]:
+    """Filled coding sheets by name (file stem) with their codes checked, and the codebook
+    frames that every sheet codes."""
     from .sheets import check_codes
     from .validation import read_sheet
 
-    coded = {}
-    for path in sheets:
-        sheet = read_sheet(path)
-        frames = [f for f in codebook.frame_ids if f in sheet.columns]
-        coded[Path(path).stem] = check_codes(sheet, frames, str(path))
-    return coded
+    coded = {Path(path).stem: read_sheet(path) for path in sheets}
+    frames = [f for f in codebook.frame_ids if all(f in s.columns for s in coded.values())]
+    return {name: check_codes(sheet, frames, str(path))
+            for (name, sheet), path in zip(coded.items(), sheets)}, frames
 
 
 def validate_sheets(results: dict, codebook: Codebook, sheets: list) -> dict:
@@ -95,8 +94,7 @@ def validate_sheets(results: dict, codebook: Codebook, sheets: list) -> dict:
 
     if not sheets:
         return {}
-    coded = read_sheets(sheets, codebook)
-    frames = [f for f in codebook.frame_ids if all(f in s.columns for s in coded.values())]
+    coded, frames = read_sheets(sheets, codebook)
     sentences = results["sentences"]
     return {"agreement": coder_agreement(sentences, coded, frames),
             "alpha": reliability_alpha(sentences, coded, frames) if len(coded) > 1 else None,
@@ -105,11 +103,14 @@ def validate_sheets(results: dict, codebook: Codebook, sheets: list) -> dict:
 
 def agreement_with(results: dict, codebook: Codebook, sheets: list):
     """Mean per-frame agreement over the coded sheets (`frame_agreement` columns), or None."""
-    validation = validate_sheets(results, codebook, sheets)
-    if not validation:
+    from .validation import coder_agreement
+
+    if not sheets:
         return None
-    return validation["agreement"].groupby("frame", sort=False)[
-        ["precision", "recall", "f1"]].mean().reset_index()
+    coded, frames = read_sheets(sheets, codebook)
+    agreement = coder_agreement(results["sentences"], coded, frames)
+    return agreement.groupby("frame", sort=False)[["precision", "recall", "f1"]].mean() \
+        .reset_index()
 
 
 def save_figure(figure, folder, name: str) -> None:

@@ -19,6 +19,11 @@ paragraphs (credits, copyright, "More from ...", "Read more", "Related") with
 ``z < TAIL_Z``; the paragraphs right after it are off-topic while ``z < RUN_Z`` (teasers
 come in blocks), until the next furniture line. The thresholds were set on the seed corpus and the
 first synthetic held-out corpus (tests/data/heldout).
+
+The corpus enters only through a `Reference`: the words common in the corpus' prose and the
+median share and spread of its paragraphs. It is built from counts that add up over parts of
+a corpus (`count_vocabulary`, then `count_shares`), so a corpus streamed in chunks gets exactly
+the roles it would get in one piece.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -41,22 +47,96 @@ MIN_SPREAD = 0.5  # floor for the spread, so that a corpus of near-copies keeps 
 TOKEN = re.compile(r"\b[^\W\d_]{2,}\b")
 
 
-def mark_off_topic(sentences: pd.DataFrame, *, closes: pd.Series) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Reference:
+    """What a paragraph is measured against: `common`, the words found in the prose of at
+    least `MIN_SHARE` of the corpus' other articles, and the median share `p0` and robust
+    `spread` of the corpus' judged paragraphs (`p0` is None when no paragraph is judged)."""
+
+    common: frozenset
+    p0: float | None = None
+    spread: float = MIN_SPREAD
+
+
+def prose_paragraphs(sentences: pd.DataFrame) -> pd.DataFrame:
+    """``article_id, paragraph, text`` of every paragraph's non-boilerplate sentences."""
+    prose = sentences["role"] != "boilerplate"
+    return (sentences[prose].groupby(["article_id", "paragraph"], sort=False)["text"]
+            .agg(" ".join).reset_index())
+
+
+def count_vocabulary(sentences: pd.DataFrame) -> tuple[Counter, int]:
+    """For each word (lower case), the number of articles whose prose uses it; and the number
+    of articles with prose. Both add up over parts of a corpus."""
+    in_article = _article_words(prose_paragraphs(sentences))
+    return Counter(w for counts in in_article.values() for w in counts), len(in_article)
+
+
+def common_words(doc_freq: Counter, n_articles: int) -> frozenset:
+    """Words used by at least `MIN_SHARE` of the other articles (at least one), counting
+    from any article that uses them."""
+    needed = max(1, math.ceil(MIN_SHARE * (n_articles - 1)))
+    return frozenset(w for w, n in doc_freq.items() if n - 1 >= needed)
+
+
+def count_shares(sentences: pd.DataFrame, common: frozenset) -> Counter:
+    """How many judged paragraphs (at least `MIN_JUDGED_WORDS` common words) have each
+    ``(shared, words)`` count; adds up over parts of a corpus."""
+    shared, n_words = shared_vocabulary(prose_paragraphs(sentences), common)
+    judged = n_words >= MIN_JUDGED_WORDS
+    return Counter(zip(shared[judged].tolist(), n_words[judged].tolist()))
+
+
+def corpus_reference(sentences: pd.DataFrame) -> Reference:
+    """The `Reference` of a whole corpus held in one sentences table."""
+    common = common_words(*count_vocabulary(sentences))
+    return reference_from(common, count_shares(sentences, common))
+
+
+def reference_from(common: frozenset, judged: Counter) -> Reference:
+    """`Reference` from the common words and the judged paragraphs' ``(shared, words)``
+    counts: ``p0`` is their median share and ``spread`` 1.4826 x the median absolute deviation
+    of ``(share - p0) * sqrt(words)``."""
+    if not judged:
+        return Reference(common)
+    pairs = list(judged)
+    weights = np.array([judged[pair] for pair in pairs])
+    share = np.array([k / n for k, n in pairs])
+    p0 = _median(share, weights)
+    raw = (share - p0) * np.sqrt(np.array([n for _, n in pairs], dtype=float))
+    spread = 1.4826 * _median(np.abs(raw - _median(raw, weights)), weights)
+    return Reference(common, p0, spread)
+
+
+def _median(values: np.ndarray, weights: np.ndarray) -> float:
+    """The median of `values` repeated `weights` times, as `np.median` computes it."""
+    order = np.argsort(values, kind="stable")
+    cumulative = np.cumsum(weights[order])
+    total = int(cumulative[-1])
+
+    def at(rank: int) -> float:
+        return float(values[order][np.searchsorted(cumulative, rank, side="right")])
+
+    return at(total // 2) if total % 2 else (at(total // 2 - 1) + at(total // 2)) / 2
+
+
+def mark_off_topic(sentences: pd.DataFrame, *, closes: pd.Series,
+                   reference: Reference) -> pd.DataFrame:
     """Add `relevance` and turn unrelated body paragraphs into role ``off_topic``.
 
-    `closes` flags the boilerplate sentences that end an article or link to other stories.
-    Returns a new table; the input is not changed.
+    `closes` flags the boilerplate sentences that end an article or link to other stories;
+    `reference` is the corpus' (`corpus_reference`). Returns a new table; the input is not
+    changed.
     """
     sentences = sentences.copy()
     sentences["relevance"] = 1.0
-    prose = sentences["role"] != "boilerplate"
-    paragraphs = (sentences[prose].groupby(["article_id", "paragraph"], sort=False)["text"]
-                  .agg(" ".join).reset_index())
+    paragraphs = prose_paragraphs(sentences)
     if paragraphs.empty:
         return sentences
-    share, n_words = shared_vocabulary(paragraphs)
+    shared, n_words = shared_vocabulary(paragraphs, reference.common)
+    share = np.divide(shared, n_words, out=np.ones(len(paragraphs)), where=n_words > 0)
     paragraphs["relevance"] = share
-    paragraphs["z"] = _shortfall(share, n_words)
+    paragraphs["z"] = _shortfall(share, n_words, reference)
     keys = ["article_id", "paragraph"]
     merged = sentences[keys].merge(paragraphs[keys + ["relevance", "z"]], on=keys, how="left")
     sentences["relevance"] = merged["relevance"].fillna(1.0).to_numpy()
@@ -65,34 +145,33 @@ def mark_off_topic(sentences: pd.DataFrame, *, closes: pd.Series) -> pd.DataFram
     return sentences
 
 
-def shared_vocabulary(paragraphs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Share of each paragraph's common words found elsewhere, and how many it has."""
-    seen = [set(w.lower() for w in TOKEN.findall(text)) for text in paragraphs["text"]]
-    common = [[w for w in TOKEN.findall(text) if w.islower() and w not in ENGLISH_STOP_WORDS]
-              for text in paragraphs["text"]]
-    articles = paragraphs["article_id"].to_numpy()
+def _article_words(paragraphs: pd.DataFrame) -> dict:
     in_article: dict = {}
-    for article, words in zip(articles, seen):
-        in_article.setdefault(article, Counter()).update(words)
-    doc_freq = Counter(w for counts in in_article.values() for w in counts)
-    needed = max(1, math.ceil(MIN_SHARE * (len(in_article) - 1)))
-    share = np.ones(len(paragraphs))
-    for i, (article, words) in enumerate(zip(articles, common)):
-        if words:
-            own = in_article[article]
-            shared = [own[w] > 1 or doc_freq[w] - 1 >= needed for w in words]
-            share[i] = float(np.mean(shared))
-    return share, np.array([len(words) for words in common], dtype=float)
+    for article, text in zip(paragraphs["article_id"], paragraphs["text"]):
+        in_article.setdefault(article, Counter()).update(
+            set(w.lower() for w in TOKEN.findall(text)))
+    return in_article
 
 
-def _shortfall(share: np.ndarray, n_words: np.ndarray) -> np.ndarray:
-    judged = n_words >= MIN_JUDGED_WORDS
-    if not judged.any():
+def shared_vocabulary(paragraphs: pd.DataFrame, common: frozenset
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """For each paragraph: how many of its common words (lower-case, not stop words) are
+    found elsewhere — again in its own article, or in `common` — and how many it has."""
+    in_article = _article_words(paragraphs)
+    shared, n_words = [], []
+    for article, text in zip(paragraphs["article_id"], paragraphs["text"]):
+        words = [w for w in TOKEN.findall(text) if w.islower() and w not in ENGLISH_STOP_WORDS]
+        own = in_article[article]
+        shared.append(sum(own[w] > 1 or w in common for w in words))
+        n_words.append(len(words))
+    return np.array(shared, dtype=int), np.array(n_words, dtype=int)
+
+
+def _shortfall(share: np.ndarray, n_words: np.ndarray, reference: Reference) -> np.ndarray:
+    if reference.p0 is None:
         return np.zeros(len(share))
-    p0 = float(np.median(share[judged]))
-    raw = (share - p0) * np.sqrt(n_words)
-    spread = 1.4826 * float(np.median(np.abs(raw[judged] - np.median(raw[judged]))))
-    return raw / max(spread, MIN_SPREAD)
+    raw = (share - reference.p0) * np.sqrt(n_words.astype(float))
+    return raw / max(reference.spread, MIN_SPREAD)
 
 
 def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np.ndarray:

@@ -29,7 +29,7 @@ import pandas as pd
 import yaml
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .relevance import mark_off_topic
+from .relevance import Reference, corpus_reference, mark_off_topic
 from .schemas import SENTENCES, check_columns
 
 ABBREVIATIONS = frozenset(
@@ -73,22 +73,37 @@ def load_furniture() -> dict:
     }
 
 
-def segment_sentences(articles: pd.DataFrame) -> pd.DataFrame:
+def segment_sentences(articles: pd.DataFrame, *, reference: Reference | None = None
+                      ) -> pd.DataFrame:
     """Split every article into sentences and assign roles.
 
-    Returns the sentences table (`schemas.SENTENCES`): one row per sentence, in article order,
-    boilerplate and off-topic sentences included so they can be audited.
+    `reference` is the corpus' yardstick for off-topic text (`relevance.Reference`); by
+    default it is computed from these articles. Returns the sentences table
+    (`schemas.SENTENCES`): one row per sentence, in article order, boilerplate and off-topic
+    sentences included so they can be audited.
     """
+    sentences = split_sentences(articles)
+    return assign_off_topic(sentences, reference or corpus_reference(sentences))
+
+
+def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
+    """The sentences table before off-topic text is found: roles ``headline``, ``body`` and
+    ``boilerplate`` only, no ``relevance`` column."""
     check_columns(articles, ["article_id", "outlet", "file", "text"], "articles")
     rows = []
     for article in articles.itertuples(index=False):
         title = getattr(article, "title", "") or ""
         rows.extend(_article_sentences(article, title))
-    sentences = pd.DataFrame(rows, columns=[c for c in SENTENCES if c != "relevance"])
+    return pd.DataFrame(rows, columns=[c for c in SENTENCES if c != "relevance"])
+
+
+def assign_off_topic(sentences: pd.DataFrame, reference: Reference) -> pd.DataFrame:
+    """`split_sentences` output with unrelated prose turned ``off_topic`` and ``relevance``
+    added (see `relevance`)."""
     furniture = load_furniture()
     closes = (sentences["role"] == "boilerplate") & sentences["text"].map(
         lambda text: _closes(text, furniture)).astype(bool)
-    return mark_off_topic(sentences, closes=closes)[list(SENTENCES)]
+    return mark_off_topic(sentences, closes=closes, reference=reference)[list(SENTENCES)]
 
 
 def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | None]:

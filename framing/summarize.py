@@ -39,6 +39,88 @@ def position_weights(sentences: pd.DataFrame) -> pd.Series:
     return pd.Series(np.where(content, weights, 0.0), index=sentences.index, name="weight")
 
 
+def count_scores(sentences: pd.DataFrame, quotes: pd.DataFrame, codebook: Codebook, *,
+                 by: str = "outlet") -> pd.DataFrame:
+    """The counts behind every outlet score (`schemas.COUNTS`), in long format: they add up
+    over parts of a corpus (`combine_counts`), and `scores_from_counts` turns them into the
+    scores. Per `by` group: ``n_articles``, ``n_sentences`` (content sentences), ``weight``
+    (their summed position weights), ``tone_sum``; per group x frame: ``n_hits``,
+    ``weighted_hits``, ``tone_sum`` (over the hits); per group x actor: ``n_quoted_words``."""
+    check_columns(sentences, ["article_id", "role", by] + codebook.frame_ids, "sentences")
+    content = sentences["role"].isin(CONTENT_ROLES).to_numpy()
+    weight = np.where(content, position_weights(sentences).to_numpy(), 0.0)
+    toned = "tone" in sentences.columns
+    tone = np.where(content, sentences["tone"].to_numpy(float), 0.0) if toned else None
+    columns = {("n_sentences", ""): content.astype(int), ("weight", ""): weight}
+    if toned:
+        columns[("tone_sum", "")] = tone
+    for frame in codebook.frame_ids:
+        hit = content & (sentences[frame].to_numpy() == 1)
+        columns[("n_hits", frame)] = hit.astype(int)
+        columns[("weighted_hits", frame)] = np.where(hit, weight, 0.0)
+        if toned:
+            columns[("tone_sum", frame)] = np.where(hit, tone, 0.0)
+    groups = sentences[by].to_numpy()
+    sums = pd.DataFrame(columns, index=pd.Index(groups, name=by)).groupby(level=0, sort=False).sum()
+    articles = sentences.groupby(by, sort=False)["article_id"].nunique()
+    rows = [{by: group, "measure": "n_articles", "frame": "", "actor": "",
+             "value": float(articles[group])} for group in sums.index]
+    rows += [{by: group, "measure": measure, "frame": frame, "actor": "", "value": float(value)}
+             for group, values in sums.iterrows() for (measure, frame), value in values.items()]
+    if by == "outlet" and len(quotes):
+        words = quotes.groupby(["outlet", "speaker"], sort=False)["n_words"].sum()
+        rows += [{"outlet": outlet, "measure": "n_quoted_words", "frame": "", "actor": actor,
+                  "value": float(n)} for (outlet, actor), n in words.items()]
+    return pd.DataFrame(rows, columns=[by, "measure", "frame", "actor", "value"])
+
+
+def combine_counts(parts, *, by: str = "outlet") -> pd.DataFrame:
+    """Add up `count_scores` tables of parts of a corpus (groups in order of appearance)."""
+    counts = pd.concat(list(parts), ignore_index=True)
+    return (counts.groupby([by, "measure", "frame", "actor"], sort=False)["value"].sum()
+            .reset_index())
+
+
+def frames_from_counts(counts: pd.DataFrame, codebook: Codebook, *,
+                       by: str = "outlet") -> pd.DataFrame:
+    """Per group x frame: ``n_sentences, n_hits, salience, prominence, tone`` (see the module
+    docstring) from `count_scores` counts, groups in order of appearance."""
+    value = counts.set_index([by, "measure", "frame", "actor"])["value"]
+    rows = []
+    for group in pd.unique(counts[by]):
+        def get(measure, frame=""):
+            return value.get((group, measure, frame, ""), np.nan)
+
+        n, weight = int(get("n_sentences")), get("weight")
+        for frame in codebook.frame_ids:
+            hits = int(get("n_hits", frame))
+            rows.append({by: group, "frame": frame, "n_sentences": n, "n_hits": hits,
+                         "salience": hits / n if n else np.nan,
+                         "prominence": get("weighted_hits", frame) / weight if weight
+                         else np.nan,
+                         "tone": get("tone_sum", frame) / hits if hits else np.nan})
+    return pd.DataFrame(rows, columns=[by, "frame", "n_sentences", "n_hits", "salience",
+                                       "prominence", "tone"])
+
+
+def scores_from_counts(counts: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """All outlet scores in long format (`schemas.OUTLET_SCORES`) from `count_scores` counts."""
+    frames = frames_from_counts(counts, codebook)
+    rows = []
+    for measure in ("n_sentences", "n_hits", "salience", "prominence", "tone"):
+        rows += [{"outlet": r.outlet, "measure": measure, "frame": r.frame, "actor": "",
+                  "value": float(getattr(r, measure))} for r in frames.itertuples()]
+    value = counts.set_index(["outlet", "measure", "frame", "actor"])["value"]
+    outlets = list(pd.unique(counts["outlet"]))
+    for outlet in outlets:
+        rows += _outlet_rows(outlet, lambda m, f="", a="": value.get((outlet, m, f, a), np.nan),
+                             codebook)
+    for outlet in outlets:
+        rows += _voice_rows(outlet, lambda a: value.get((outlet, "n_quoted_words", "", a), 0.0),
+                            codebook)
+    return pd.DataFrame(rows, columns=list(OUTLET_SCORES))
+
+
 def summarize_frames(sentences: pd.DataFrame, codebook: Codebook, *,
                      by: str = "outlet") -> pd.DataFrame:
     """Per `by` group x frame: ``n_sentences, n_hits, salience, prominence, tone``.
@@ -46,38 +128,16 @@ def summarize_frames(sentences: pd.DataFrame, codebook: Codebook, *,
     Returns a tidy table with columns ``[by, frame, n_sentences, n_hits, salience,
     prominence, tone]``, one row per group and frame, groups in order of appearance.
     """
-    check_columns(sentences, ["article_id", "role", by] + codebook.frame_ids, "sentences")
-    weighted = sentences.assign(weight=position_weights(sentences))
-    rows = []
-    for group, everything in weighted.groupby(by, sort=False):
-        table = everything[everything["role"].isin(CONTENT_ROLES)]
-        for frame in codebook.frame_ids:
-            hits = table[frame].to_numpy() == 1
-            tone = table.loc[hits, "tone"].mean() if "tone" in table and hits.any() else np.nan
-            weight = table["weight"].sum()
-            rows.append({by: group, "frame": frame, "n_sentences": len(table),
-                         "n_hits": int(hits.sum()),
-                         "salience": hits.mean() if len(table) else np.nan,
-                         "prominence": (table["weight"] * hits).sum() / weight if weight
-                         else np.nan, "tone": tone})
-    return pd.DataFrame(rows, columns=[by, "frame", "n_sentences", "n_hits", "salience",
-                                       "prominence", "tone"])
+    no_quotes = pd.DataFrame(columns=["outlet", "speaker", "n_words"])
+    return frames_from_counts(count_scores(sentences, no_quotes, codebook, by=by), codebook,
+                              by=by)
 
 
-def summarize_outlets(sentences: pd.DataFrame, quotes: pd.DataFrame, codebook: Codebook, *,
-                      frames: pd.DataFrame | None = None) -> pd.DataFrame:
+def summarize_outlets(sentences: pd.DataFrame, quotes: pd.DataFrame,
+                      codebook: Codebook) -> pd.DataFrame:
     """All outlet scores in long format (`schemas.OUTLET_SCORES`): outlet, measure, frame,
-    actor, value. Measures are listed in this module's docstring and the README. `frames`
-    is `summarize_frames` of the same sentences when already at hand."""
-    frames = summarize_frames(sentences, codebook) if frames is None else frames
-    rows = []
-    for measure in ("n_sentences", "n_hits", "salience", "prominence", "tone"):
-        rows += [{"outlet": r.outlet, "measure": measure, "frame": r.frame, "actor": "",
-                  "value": float(getattr(r, measure))} for r in frames.itertuples()]
-    for outlet, table in sentences.groupby("outlet", sort=False):
-        rows += _outlet_rows(outlet, table, codebook)
-    rows += _voice_rows(quotes, codebook, list(sentences["outlet"].unique()))
-    return pd.DataFrame(rows, columns=list(OUTLET_SCORES))
+    actor, value. Measures are listed in this module's docstring and the README."""
+    return scores_from_counts(count_scores(sentences, quotes, codebook), codebook)
 
 
 def outlet_measures(outlets: pd.DataFrame) -> pd.DataFrame:
@@ -88,35 +148,32 @@ def outlet_measures(outlets: pd.DataFrame) -> pd.DataFrame:
                                   sort=False, dropna=False)
 
 
-def _outlet_rows(outlet: str, everything: pd.DataFrame, codebook: Codebook) -> list[dict]:
-    def row(measure, value, frame=""):
-        return {"outlet": outlet, "measure": measure, "frame": frame, "actor": "",
+def _outlet_rows(outlet: str, get, codebook: Codebook) -> list[dict]:
+    def row(measure, value):
+        return {"outlet": outlet, "measure": measure, "frame": "", "actor": "",
                 "value": float(value)}
 
-    table = everything[everything["role"].isin(CONTENT_ROLES)]
-    rows = [row("n_articles", everything["article_id"].nunique()),
-            row("n_sentences", len(table)),
-            row("tone", table["tone"].mean() if "tone" in table and len(table) else np.nan)]
+    n = get("n_sentences")
+    rows = [row("n_articles", get("n_articles")), row("n_sentences", n),
+            row("tone", get("tone_sum") / n if n else np.nan)]
     for index in codebook.indices:
-        positive, negative = int(table[index.positive].sum()), int(table[index.negative].sum())
+        positive, negative = get("n_hits", index.positive), get("n_hits", index.negative)
         total = positive + negative
         rows += [row(f"n_{index.positive}", positive), row(f"n_{index.negative}", negative),
                  row(index.id, (positive - negative) / total if total else np.nan)]
     return rows
 
 
-def _voice_rows(quotes: pd.DataFrame, codebook: Codebook, outlets: list) -> list[dict]:
+def _voice_rows(outlet: str, words, codebook: Codebook) -> list[dict]:
     actors = [a.id for a in codebook.actors] + ["unknown"]
+    total = sum(words(actor) for actor in actors)
     rows = []
-    for outlet in outlets:
-        words = quotes.loc[quotes["outlet"] == outlet].groupby("speaker")["n_words"].sum()
-        total = words.sum()
-        for actor in actors:
-            n = float(words.get(actor, 0))
-            rows.append({"outlet": outlet, "measure": "n_quoted_words", "frame": "",
-                         "actor": actor, "value": n})
-            rows.append({"outlet": outlet, "measure": "voice_share", "frame": "",
-                         "actor": actor, "value": n / total if total else np.nan})
+    for actor in actors:
+        n = float(words(actor))
+        rows.append({"outlet": outlet, "measure": "n_quoted_words", "frame": "",
+                     "actor": actor, "value": n})
+        rows.append({"outlet": outlet, "measure": "voice_share", "frame": "",
+                     "actor": actor, "value": n / total if total else np.nan})
     return rows
 
 
@@ -160,10 +217,10 @@ def score_corpus(articles: pd.DataFrame, codebook: Codebook) -> dict:
 
     sentences = score_tone(code_frames(segment_sentences(articles), codebook), codebook)
     quotes = extract_quotes(articles, sentences, codebook)
-    frames = summarize_frames(sentences, codebook)
+    counts = count_scores(sentences, quotes, codebook)
     return {"articles": articles, "sentences": sentences, "quotes": quotes,
-            "frames": frames,
-            "outlets": summarize_outlets(sentences, quotes, codebook, frames=frames),
+            "frames": frames_from_counts(counts, codebook),
+            "outlets": scores_from_counts(counts, codebook),
             "skipped": skipped_articles(articles, sentences)}
 
 

@@ -19,7 +19,7 @@ install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 
 install-test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,scale]"
 
 report: install
 	$(BIN)/framing score $(CORPUS) --out $(OUT)

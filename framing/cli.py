@@ -19,8 +19,8 @@ from .corpus import load_corpus
 from .errors import FramingError
 from .outputs import write_csv, write_text
 from .report import NOTEBOOKS, read_sheets, render_report
-from .schemas import QUOTES_CSV, SENTENCES_CSV
-from .summarize import score_corpus, summary_table
+from .stream import ENGINES, FORMATS, TABLES, ScoreOptions, score_to_folder
+from .summarize import score_corpus
 from .sheets import coding_guide, sample_sentences
 from .validation import (agreement_markdown, alpha_markdown, disagreements, frame_agreement,
                          reliability_alpha, tone_agreement)
@@ -36,6 +36,22 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--codebook", help="YAML codebook (default: the packaged one)")
     score.add_argument("--out", required=True, help="folder for sentences.csv, quotes.csv, "
                                                     "outlets.csv, summary.csv and skipped.csv")
+    score.add_argument("--format", choices=FORMATS, default="csv",
+                       help="table format of the outputs (default: csv)")
+    score.add_argument("--chunk-size", type=int, default=ScoreOptions.chunk_size, metavar="N",
+                       help="articles read and scored at a time; memory grows with it "
+                            f"(default: {ScoreOptions.chunk_size})")
+    score.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                       help="progress bars on stderr (default: only on a terminal)")
+    score.add_argument("--engine", choices=ENGINES, default="local",
+                       help="local: in this process; dask: on a dask.distributed cluster "
+                            "(pip install 'framing[scale]')")
+    score.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: address of a running scheduler "
+                            "(default: start a local cluster)")
+    score.add_argument("--workers", type=int, metavar="N",
+                       help="with --engine dask and no --scheduler: local worker processes "
+                            "(default: one per CPU core)")
     report = commands.add_parser("report", help="render the report notebooks with papermill")
     report.add_argument("corpus", nargs="?", default="seeds",
                         help="folder or table of articles (default: seeds)")
@@ -99,25 +115,18 @@ def sample(corpus: str, codebook: str | None, n: int, seed: int, out: str) -> Pa
     return sheet
 
 
-def score(corpus: str, codebook: str | None, out: str) -> pd.DataFrame:
-    """Run the pipeline and write the four tables into `out`; return the summary table."""
+def score(corpus: str, codebook: str | None, out: str,
+          options: ScoreOptions = ScoreOptions()) -> pd.DataFrame:
+    """Score the corpus into the tables in `out` (chunk by chunk, see `stream`); print the
+    loader's warnings; return the summary table."""
     corpus_path, out_path = Path(corpus).resolve(), Path(out).resolve()
     if corpus_path.is_dir() and out_path == corpus_path:
         raise FramingError(f"{out}: is the corpus folder; choose another --out folder so "
                            "the corpus stays untouched")
-    book = load_codebook(codebook)
-    tables = score_corpus(load_corpus(corpus), book)
-    sentences = tables["sentences"]
-    write_csv(out_path / "sentences.csv", sentences[SENTENCES_CSV + book.frame_ids])
-    write_csv(out_path / "quotes.csv", tables["quotes"][QUOTES_CSV])
-    write_csv(out_path / "outlets.csv", tables["outlets"])
-    summary = summary_table(tables["outlets"], book)
-    write_csv(out_path / "summary.csv", summary)
-    write_csv(out_path / "skipped.csv", tables["skipped"])
-    for warning in tables["articles"]["warning"]:
-        if warning:
-            print(f"framing: warning: {warning}", file=sys.stderr)
-    return summary
+    result = score_to_folder(corpus, load_codebook(codebook), out_path, options=options)
+    for warning in result["warnings"]:
+        print(f"framing: warning: {warning}", file=sys.stderr)
+    return result["summary"]
 
 
 def _yaml_value(name: str, text: str):
@@ -131,11 +140,16 @@ def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "score":
-            summary = score(args.corpus, args.codebook, args.out)
+            if (args.scheduler or args.workers) and args.engine != "dask":
+                raise FramingError("--scheduler and --workers need --engine dask")
+            options = ScoreOptions(chunk_size=args.chunk_size, format=args.format,
+                                   progress=args.progress, engine=args.engine,
+                                   scheduler=args.scheduler, workers=args.workers)
+            summary = score(args.corpus, args.codebook, args.out, options)
             with pd.option_context("display.width", 200, "display.max_columns", 50):
                 print(summary.round(2).to_string(index=False))
-            print(f"wrote sentences.csv, quotes.csv, outlets.csv, summary.csv, skipped.csv to "
-                  f"{args.out}")
+            names = ", ".join(f"{name}.{args.format}" for name in TABLES)
+            print(f"wrote {names} to {args.out}")
         elif args.command == "report":
             parameters = {name: _yaml_value(name, value) for name, value in args.parameter}
             written = render_report(args.corpus, codebook=args.codebook or "",

@@ -8,8 +8,13 @@ A corpus is one of:
   sub-folders. The outlet is
   the name of the sub-folder a file is in; for a file at the top of the folder it is the part
   of the file name before the first ``__`` (or the whole name without ``.txt``);
-* a ``.csv``, ``.jsonl`` or ``.json`` (JSON lines) table with one article per row: ``text`` and
-  ``outlet`` required, ``article_id, title, published, url, country`` optional.
+* a ``.csv``, ``.jsonl`` or ``.json`` (JSON lines) or ``.parquet`` table with one article per
+  row: ``text`` and ``outlet`` required, ``article_id, title, published, url, country``
+  optional.
+
+`iter_corpus` reads any of them in chunks of articles, so memory is bounded by the chunk
+(tables are read record by record, article files one at a time); `load_corpus` is all chunks
+at once.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import csv
 import difflib
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -27,7 +33,7 @@ from .errors import FramingError
 from .schemas import ARTICLES
 
 OPTIONAL = ("title", "published", "url", "country")
-TABLE_SUFFIXES = (".csv", ".jsonl", ".json")
+TABLE_SUFFIXES = (".csv", ".jsonl", ".json", ".parquet")
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
@@ -37,22 +43,61 @@ def load_corpus(path) -> pd.DataFrame:
     Returns one row per article with the columns of `schemas.ARTICLES`, in corpus order.
     Raises `FramingError` naming the file and line of any problem.
     """
+    return pd.concat(list(iter_corpus(path, chunk_size=None)), ignore_index=True)
+
+
+def iter_corpus(path, *, chunk_size: int | None = 1000) -> Iterator[pd.DataFrame]:
+    """The articles table of the corpus at `path` in chunks of `chunk_size` articles (None:
+    one chunk), in corpus order; only the current chunk is held in memory.
+
+    Raises `FramingError` naming the file and line of any problem, when the reading reaches it.
+    """
     path = Path(path)
-    if path.is_dir():
-        rows = _manifest_rows(path) if (path / "manifest.csv").exists() else _folder_rows(path)
-    elif path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
-        rows = _table_rows(path)
-    elif path.exists():
-        raise FramingError(
-            f"{path}: not a corpus; give a folder of .txt files or a .csv/.jsonl table"
-        )
-    else:
-        raise FramingError(f"{path}: no such file or folder")
-    if not rows:
+    rows, seen = [], {}
+    for row in _rows(path):
+        first = seen.setdefault(row["article_id"], row["file"])
+        if first != row["file"]:
+            raise FramingError(f"{path}: article_id {row['article_id']!r} is used twice "
+                               f"({first} and {row['file']}); give every article its own id")
+        rows.append(row)
+        if chunk_size and len(rows) >= chunk_size:
+            yield pd.DataFrame(rows, columns=list(ARTICLES))
+            rows = []
+    if rows:
+        yield pd.DataFrame(rows, columns=list(ARTICLES))
+    elif not seen:
         raise FramingError(f"{path}: the corpus has no articles")
-    articles = pd.DataFrame(rows, columns=list(ARTICLES))
-    _check_unique_ids(articles, path)
-    return articles
+
+
+def corpus_size(path) -> int | None:
+    """The number of articles at `path` when it is known without reading them (folders and
+    Parquet tables), else None. Raises `FramingError` when `path` is not a corpus."""
+    path = Path(path)
+    kind = _kind(path)
+    if kind == "manifest":
+        return sum(1 for _ in _manifest_records(path))
+    if kind == "folder":
+        return len(_names(path))
+    return _parquet_file(path).metadata.num_rows if path.suffix.lower() == ".parquet" else None
+
+
+def _kind(path: Path) -> str:
+    if path.is_dir():
+        return "manifest" if (path / "manifest.csv").exists() else "folder"
+    if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
+        return "table"
+    if path.exists():
+        raise FramingError(
+            f"{path}: not a corpus; give a folder of .txt files or a .csv/.jsonl/.parquet table"
+        )
+    raise FramingError(f"{path}: no such file or folder")
+
+
+def _rows(path: Path):
+    kind = _kind(path)
+    if kind == "manifest":
+        return _manifest_rows(path)
+    return _folder_rows(path) if kind == "folder" else _table_rows(path)
 
 
 def read_article(file: Path, shown: str) -> tuple[str, str]:
@@ -91,7 +136,8 @@ def _clean(value) -> str:
     return str(value).strip()
 
 
-def _manifest_rows(folder: Path) -> list[dict]:
+def _manifest_records(folder: Path):
+    """``(name, outlet, record)`` of every manifest row, checked, without reading files."""
     manifest = folder / "manifest.csv"
     root = folder.resolve()
     with io.StringIO(read_text(manifest, str(manifest)), newline="") as handle:
@@ -102,7 +148,7 @@ def _manifest_rows(folder: Path) -> list[dict]:
                 f"{manifest}:1: header lacks {', '.join(missing)}; "
                 "the manifest needs at least the columns file,outlet"
             )
-        rows, seen = [], {}
+        seen = {}
         for record in reader:
             where = f"{manifest}:{reader.line_num}"
             name, outlet = _clean(record.get("file")), _clean(record.get("outlet"))
@@ -120,15 +166,22 @@ def _manifest_rows(folder: Path) -> list[dict]:
                 raise FramingError(f"{where}: {name} is listed twice (first on line "
                                    f"{seen[name]}); remove one row")
             seen[name] = reader.line_num
-            rows.append(_article(Path(name).stem, outlet, name,
-                                 read_article(file, str(folder / name)), record))
-    unlisted = sorted(set(_names(folder)) - set(seen))
-    if unlisted and rows:
-        rows[0]["warning"] = "; ".join(filter(None, [
-            rows[0]["warning"], f"{manifest}: {len(unlisted)} article file(s) not listed and "
-            f"not read ({', '.join(unlisted[:5])}{' …' if len(unlisted) > 5 else ''}); add "
-            "them to the manifest to include them"]))
-    return rows
+            yield name, outlet, record
+
+
+def _manifest_rows(folder: Path):
+    manifest = folder / "manifest.csv"
+    records = list(_manifest_records(folder))
+    unlisted = sorted(set(_names(folder)) - {name for name, _, _ in records})
+    note = (f"{manifest}: {len(unlisted)} article file(s) not listed and not read "
+            f"({', '.join(unlisted[:5])}{' …' if len(unlisted) > 5 else ''}); add them to the "
+            "manifest to include them") if unlisted else ""
+    for number, (name, outlet, record) in enumerate(records):
+        row = _article(Path(name).stem, outlet, name,
+                       read_article(folder / name, str(folder / name)), record)
+        if number == 0 and note:
+            row["warning"] = "; ".join(filter(None, [row["warning"], note]))
+        yield row
 
 
 def _names(folder: Path) -> list[str]:
@@ -136,8 +189,7 @@ def _names(folder: Path) -> list[str]:
             if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()]
 
 
-def _folder_rows(folder: Path) -> list[dict]:
-    rows = []
+def _folder_rows(folder: Path):
     for file in sorted(p for p in folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES):
         relative = file.relative_to(folder)
         if len(relative.parts) > 1:
@@ -145,14 +197,13 @@ def _folder_rows(folder: Path) -> list[dict]:
         else:
             outlet = file.stem.split("__", 1)[0]
         article_id = "/".join(relative.with_suffix("").parts)
-        rows.append(_article(article_id, outlet, relative.as_posix(),
-                             read_article(file, str(file)), {}))
-    return rows
+        yield _article(article_id, outlet, relative.as_posix(), read_article(file, str(file)), {})
 
 
-def _table_rows(table: Path) -> list[dict]:
-    records = _read_csv(table) if table.suffix.lower() == ".csv" else _read_jsonl(table)
-    rows = []
+def _table_rows(table: Path):
+    suffix = table.suffix.lower()
+    records = (_read_csv(table) if suffix == ".csv" else _read_parquet(table)
+               if suffix == ".parquet" else _read_jsonl(table))
     for line, record in records:
         where = f"{table}:{line}"
         missing = [c for c in ("text", "outlet") if c not in record or record[c] is None]
@@ -162,27 +213,42 @@ def _table_rows(table: Path) -> list[dict]:
         if not isinstance(record["text"], str) or not isinstance(record["outlet"], str):
             raise FramingError(f"{where}: `text` and `outlet` must be strings")
         article_id = _clean(record.get("article_id")) or f"{table.stem}:{line}"
-        rows.append(_article(article_id, _clean(record["outlet"]), f"{table.name}:{line}",
-                             clean_text(record["text"], where), record))
-    return rows
+        yield _article(article_id, _clean(record["outlet"]), f"{table.name}:{line}",
+                       clean_text(record["text"], where), record)
+
+
+def _lines(table: Path):
+    """The decoded lines of a UTF-8 table (a byte-order mark dropped), read one at a time."""
+    try:
+        handle = table.open("rb")
+    except OSError as err:
+        raise FramingError(f"{table}: cannot be read ({err.strerror})") from None
+    with handle:
+        offset = 0
+        for raw in handle:
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise FramingError(f"{table}: not UTF-8 text (byte {offset + err.start}); "
+                                   "save the file as UTF-8") from None
+            yield line[1:] if offset == 0 and line.startswith("\ufeff") else line
+            offset += len(raw)
 
 
 def _read_csv(table: Path):
-    with io.StringIO(read_text(table, str(table)), newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in ("text", "outlet") if c not in (reader.fieldnames or [])]
-        if missing:
-            raise FramingError(f"{table}:1: header lacks {', '.join(missing)}; an article "
-                               "table needs the columns text,outlet")
-        start = 2
-        for record in reader:
-            yield start, record
-            start = reader.line_num + 1
+    reader = csv.DictReader(_lines(table))
+    missing = [c for c in ("text", "outlet") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise FramingError(f"{table}:1: header lacks {', '.join(missing)}; an article "
+                           "table needs the columns text,outlet")
+    start = 2
+    for record in reader:
+        yield start, record
+        start = reader.line_num + 1
 
 
 def _read_jsonl(table: Path):
-    text = read_text(table, str(table))
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(table), start=1):
         if not line.strip():
             continue
         try:
@@ -195,8 +261,27 @@ def _read_jsonl(table: Path):
         yield number, record
 
 
-def _check_unique_ids(articles: pd.DataFrame, path: Path) -> None:
-    duplicated = articles.loc[articles["article_id"].duplicated(), "article_id"]
-    if len(duplicated):
-        raise FramingError(f"{path}: article_id {duplicated.iloc[0]!r} is used twice; "
-                           "give every article its own id")
+def _parquet_file(table: Path):
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(table)
+    except Exception as err:  # pyarrow raises several types for a damaged file
+        raise FramingError(f"{table}: not a readable Parquet file ({err}); export the table "
+                           "again or give CSV/JSONL") from None
+
+
+def _read_parquet(table: Path, batch_size: int = 1000):
+    """Rows of a Parquet table, numbered from 1, one record batch in memory at a time."""
+    parquet = _parquet_file(table)
+    names = parquet.schema_arrow.names
+    missing = [c for c in ("text", "outlet") if c not in names]
+    if missing:
+        raise FramingError(f"{table}: no column {', '.join(missing)}; an article table needs "
+                           "the columns text,outlet")
+    wanted = [c for c in ("text", "outlet", "article_id") + OPTIONAL if c in names]
+    number = 0
+    for batch in parquet.iter_batches(batch_size=batch_size, columns=wanted):
+        for record in batch.to_pylist():
+            number += 1
+            yield number, record

@@ -32,3 +32,12 @@ def write_bytes(path, data: bytes) -> Path:
 def write_csv(path, table: pd.DataFrame) -> Path:
     """Write a table as UTF-8 CSV (no index) atomically."""
     return write_text(path, table.to_csv(index=False, lineterminator="\n"))
+
+
+def temporary_beside(path) -> Path:
+    """A new empty file in `path`'s folder to write into and `os.replace` onto `path`."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    return Path(temporary)

@@ -210,17 +210,32 @@ def score_corpus(articles: pd.DataFrame, codebook: Codebook) -> dict:
     """The whole pipeline: ``{"articles", "sentences", "quotes", "frames", "outlets",
     "skipped"}`` for a corpus (``frames`` is `summarize_frames` by outlet, ``skipped`` the
     articles that gave no content sentence)."""
+    from .relevance import corpus_reference
+    from .segment import split_sentences
+
+    split = split_sentences(articles)
+    scored = score_split(articles, split, codebook, reference=corpus_reference(split))
+    return {"articles": articles, "sentences": scored["sentences"], "quotes": scored["quotes"],
+            "frames": frames_from_counts(scored["counts"], codebook),
+            "outlets": scores_from_counts(scored["counts"], codebook),
+            "skipped": scored["skipped"]}
+
+
+def score_split(articles: pd.DataFrame, split: pd.DataFrame, codebook: Codebook, *,
+                reference) -> dict:
+    """The pipeline after sentence splitting, for a corpus or one chunk of it:
+    ``{"sentences", "quotes", "counts", "skipped"}``. `split` is `split_sentences(articles)`
+    and `reference` the whole corpus' `relevance.Reference`; ``counts`` (`count_scores`) add
+    up over chunks."""
     from .coding import code_frames
     from .quotes import extract_quotes
-    from .segment import segment_sentences
+    from .segment import assign_off_topic
     from .tone import score_tone
 
-    sentences = score_tone(code_frames(segment_sentences(articles), codebook), codebook)
+    sentences = score_tone(code_frames(assign_off_topic(split, reference), codebook), codebook)
     quotes = extract_quotes(articles, sentences, codebook)
-    counts = count_scores(sentences, quotes, codebook)
-    return {"articles": articles, "sentences": sentences, "quotes": quotes,
-            "frames": frames_from_counts(counts, codebook),
-            "outlets": scores_from_counts(counts, codebook),
+    return {"sentences": sentences, "quotes": quotes,
+            "counts": count_scores(sentences, quotes, codebook),
             "skipped": skipped_articles(articles, sentences)}
 
 

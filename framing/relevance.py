@@ -60,9 +60,14 @@ class Reference:
 
 def prose_paragraphs(sentences: pd.DataFrame) -> pd.DataFrame:
     """``article_id, paragraph, text`` of every paragraph's non-boilerplate sentences."""
-    prose = sentences["role"] != "boilerplate"
-    return (sentences[prose].groupby(["article_id", "paragraph"], sort=False)["text"]
-            .agg(" ".join).reset_index())
+    prose = (sentences["role"] != "boilerplate").to_numpy()
+    joined: dict = {}
+    for article, paragraph, text in zip(sentences["article_id"].to_numpy()[prose],
+                                        sentences["paragraph"].to_numpy()[prose],
+                                        sentences["text"].to_numpy()[prose]):
+        joined.setdefault((article, paragraph), []).append(text)
+    return pd.DataFrame([(a, p, " ".join(texts)) for (a, p), texts in joined.items()],
+                        columns=["article_id", "paragraph", "text"])
 
 
 def count_vocabulary(sentences: pd.DataFrame) -> tuple[Counter, int]:

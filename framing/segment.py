@@ -46,6 +46,8 @@ BULLET = re.compile(r"^[\s\u00a0]*(?:[-–•*▪·‣]\s+)?")
 CLOSING = tuple(".!?:;,")
 CONTINUING = set("!?.,;:)]}”’—–-…")
 WORD = re.compile(r"\w+")
+LETTERS = re.compile(r"[^\W\d_]+")
+WIDE_GAP = re.compile(r"\S {3,}\S")
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +72,8 @@ def load_furniture() -> dict:
                     for name, p in spec[kind].items() if name in closing],
         "links": [re.compile(p, re.IGNORECASE) for kind in ("line", "sentence")
                   for name, p in spec[kind].items() if name in links],
+        "whole_paragraph": [re.compile(spec["sentence"][name], re.IGNORECASE)
+                            for name in spec.get("whole_paragraph", [])],
     }
 
 
@@ -113,17 +117,18 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     article ("Related stories", "Read more") are boilerplate: lists of links.
     """
     furniture, seen, roles = load_furniture(), set(), []
-    closed = False
+    closed = prose_seen = False  # closing furniture counts only after some prose
     for line in lines:
         key = " ".join(WORD.findall(line.lower()))
         is_furniture = (_is_furniture_line(line, furniture) or key in seen
                         or _is_masthead(line, outlet))
         if is_furniture:
-            closed = closed or (None in roles and _closes(line, furniture))
+            closed = closed or (prose_seen and _closes(line, furniture))
         elif closed and _is_title(line):
             is_furniture = True
         else:
             closed = False
+            prose_seen = prose_seen or not _is_title(line)
         roles.append("boilerplate" if is_furniture else None)
         if roles[-1] is None and key:
             seen.add(key)
@@ -145,8 +150,11 @@ def _article_sentences(article, title: str) -> list[dict]:
     rows = []
     for number, ((start, end), line_role) in enumerate(zip(spans, line_roles)):
         line = article.text[start:end]
-        for s_start, s_end in _sentence_spans(line):
+        for index, (s_start, s_end) in enumerate(_sentence_spans(line)):
             text = line[s_start:s_end]
+            if index == 0 and line_role is None and any(
+                    p.search(text) for p in furniture["whole_paragraph"]):
+                line_role = "boilerplate"  # an author's note or contact line, sentences on
             role = line_role or ("boilerplate" if _is_furniture_sentence(text, furniture)
                                  else "body")
             rows.append({
@@ -223,13 +231,17 @@ def _closes(line: str, furniture: dict) -> bool:
 
 
 def _is_menu(line: str, item_words: int) -> bool:
-    """A navigation bar, tag list or share bar: short items between separators (at least
-    one of | · • ▸ › » / >, or at least two wide gaps)."""
+    """A navigation bar, tag list or share bar: short items (in words with letters, so
+    dates and times are short) between separators — at least one of | · • ▸ › » / >, at
+    least two wide gaps, or one gap of three spaces between two unpunctuated items."""
     items = [item for item in MENU_SPLIT.split(line) if item.strip()]
     n_hard = len(MENU_SEPARATOR.findall(line))
-    if len(items) < 2 or (n_hard == 0 and len(items) < 3):
+    if len(items) < 2:
         return False
-    return all(len(WORD.findall(item)) <= item_words for item in items)
+    if n_hard == 0 and len(items) < 3 and not (
+            WIDE_GAP.search(line) and not any(i.strip().endswith(CLOSING) for i in items)):
+        return False
+    return all(len(LETTERS.findall(item)) <= item_words for item in items)
 
 
 def _is_furniture_sentence(sentence: str, furniture: dict) -> bool:

@@ -106,3 +106,43 @@ def test_a_short_quoted_sentence_is_not_furniture():
                                       "Trump said “yes.”\nThe talks continue."]})
     roles = fr.segment_sentences(articles).set_index("text")["role"]
     assert roles["Trump said “yes.”"] == "body"
+
+
+def _roles(text, outlet="X"):
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": [outlet], "file": ["a"],
+                             "text": [text]})
+    return fr.segment_sentences(articles).set_index("text")["role"]
+
+
+def test_a_byline_before_the_article_does_not_close_it():
+    # bylines also sign articles off, but one under the headline opens the article: the
+    # "Key points" bullets after it are the standfirst, not a list of links
+    roles = _roles("Trump and Xi talk trade and rare earths in a long call\n"
+                   "By Asia correspondent Ann Lee\nKey points:\n"
+                   "Trump says the call ended with a very positive conclusion\n"
+                   "Xi told the US to tread carefully on Taiwan\n"
+                   "The two leaders spoke for ninety minutes on Thursday, officials said.")
+    assert roles["Trump says the call ended with a very positive conclusion"] == "body"
+    assert roles["Xi told the US to tread carefully on Taiwan"] == "body"
+    assert roles["By Asia correspondent Ann Lee"] == "boilerplate"
+
+
+def test_an_authors_note_is_furniture_as_a_whole():
+    roles = _roles("The two leaders spoke for ninety minutes on Thursday, officials said.\n"
+                   "Ann Lee is our Asia diplomatic editor, based in Singapore. "
+                   "She previously covered trade from Brussels.\n"
+                   "Contact Bo Chen at bo@paper.example. Follow him on X @BoChen.")
+    assert roles["She previously covered trade from Brussels."] == "boilerplate"
+    assert roles["Follow him on X @BoChen."] == "boilerplate"
+    assert roles["The two leaders spoke for ninety minutes on Thursday, officials said."] == "body"
+
+
+@pytest.mark.parametrize("line, role", [
+    ("Reuse this content    The Trust Project", "boilerplate"),  # two items, a wide gap
+    ("Source: Perspective Net | Editor: Zhao Min | 2025-06-06 09:14", "boilerplate"),
+    ("He agreed.    She did not, officials in Beijing said on Friday.", "body"),
+])
+def test_menus_with_dates_and_wide_gaps(line, role):
+    roles = _roles("The two leaders spoke for ninety minutes on Thursday, officials said.\n"
+                   + line)
+    assert set(roles[roles.index.str.contains("agreed|Reuse|Editor")]) == {role}

@@ -70,6 +70,15 @@ OUTLET_SCORES = {
     "value": "the figure, unrounded; NaN where undefined (e.g. an index with no hits)",
 }
 
+COUNTS = {
+    "outlet": "outlet name (or the `by` column of `count_scores`)",
+    "measure": "n_articles, n_sentences, weight, tone_sum (per outlet); n_hits, weighted_hits, "
+    "tone_sum (per outlet x frame); n_quoted_words (per outlet x actor)",
+    "frame": "frame id for per-frame counts, '' otherwise",
+    "actor": "actor id for quoted words, '' otherwise",
+    "value": "the count or sum; counts of parts of a corpus add up to the whole corpus' counts",
+}
+
 SENTENCES_CSV = ["article_id", "outlet", "file", "start", "end", "role", "text", "sentiment", "tone"]
 QUOTES_CSV = ["article_id", "outlet", "file", "start", "end", "text", "speaker"]
 CONTENT_ROLES = ("headline", "body")

@@ -14,6 +14,10 @@ Formulas (all recomputable from `sentences.csv` and `quotes.csv`):
   its positive and negative frame (``n_<frame>`` rows give them), NaN when both are 0;
 * ``voice_share`` per actor: the actor's share of the outlet's quoted words
   (``n_quoted_words`` per actor gives the counts).
+
+Every score is computed from additive counts (`count_scores`, `schemas.COUNTS`): counts of
+chunks of a corpus add up (`combine_counts`) to those of the whole, which is how
+`framing score` summarizes a corpus it never holds in memory.
 """
 
 from __future__ import annotations

@@ -31,34 +31,60 @@ RELATIVE = re.compile(r"\s*(?:(?:under|in|by|after|with|of|from|through)\s+)?"
 
 @dataclass(frozen=True)
 class Negation:
-    """Decides whether a position in a text follows a negator in the same clause."""
+    """Decides whether a position in a text follows a negator in the same clause.
+
+    A clause break inside a negator ("not *yet*", "*yet* to") does not end the clause, and a
+    negator inside a fixed phrase that affirms ("no doubt", "not only") negates nothing."""
 
     negators: tuple[str, ...]
     clause_breaks: tuple[str, ...]
     window: int = 12
+    affirming: tuple[str, ...] = ()
     _negator: re.Pattern = field(init=False, repr=False, compare=False)
     _break: re.Pattern = field(init=False, repr=False, compare=False)
+    _affirming: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        negators = sorted(self.negators, key=len, reverse=True)
-        object.__setattr__(self, "_negator", re.compile(
-            "|".join(phrase_regex(n) for n in negators), re.IGNORECASE))
-        object.__setattr__(self, "_break", re.compile(
-            "|".join(phrase_regex(b) for b in self.clause_breaks), re.IGNORECASE))
+        object.__setattr__(self, "_negator", _phrases(self.negators))
+        object.__setattr__(self, "_break", _phrases(self.clause_breaks))
+        object.__setattr__(self, "_affirming", _phrases(self.affirming) if self.affirming
+                           else None)
 
     @classmethod
     def from_codebook(cls, codebook: Codebook) -> "Negation":
         lexicon = codebook.lexicon()
         return cls(tuple(lexicon["negators"]), tuple(lexicon["clause_breaks"]),
-                   int(lexicon["negation_window"]))
+                   int(lexicon["negation_window"]), tuple(lexicon.get("affirming", ())))
 
     def __call__(self, text: str, position: int) -> bool:
+        return bool(self.negators_before(text, position))
+
+    def affirms(self, text: str, start: int, end: int | None = None) -> bool:
+        """Whether `text[start:end]` (by default the character at `start`) overlaps an
+        affirming phrase ("no *doubt*")."""
+        end = start + 1 if end is None else end
+        return self._affirming is not None and any(
+            m.start() < end and start < m.end() for m in self._affirming.finditer(text))
+
+    def negators_before(self, text: str, position: int) -> list[tuple[int, int]]:
+        """Spans of the negators that reach `position`: in its clause, within the window."""
+        before = text[:position]
+        if self._affirming is not None:  # blank out affirming phrases, keeping offsets
+            before = self._affirming.sub(lambda m: " " * len(m.group()), before)
+        found = list(self._negator.finditer(before))
         clause_start = 0
-        for match in self._break.finditer(text, 0, position):
-            clause_start = match.end()
-        words = text[clause_start:position].split()
-        window = " ".join(words[-self.window:])
-        return bool(self._negator.search(window))
+        for match in self._break.finditer(before):
+            if not any(n.start() <= match.start() < n.end() for n in found):
+                clause_start = match.end()
+        words = [m.start() for m in re.finditer(r"\S+", before[clause_start:])]
+        window_start = clause_start + (words[-self.window] if len(words) >= self.window else 0)
+        return [n.span() for n in found if n.start() >= window_start]
+
+
+def _phrases(phrases) -> re.Pattern:
+    """One pattern for fixed phrases as whole words, longest first."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile("|".join(phrase_regex(p) for p in ordered), re.IGNORECASE)
 
 
 def compile_cues(cues, patterns=()) -> re.Pattern | None:
@@ -115,7 +141,7 @@ class FrameCoder:
             in_background = any(a <= start < b for a, b in background)
             negated = frame.negated is not None and self._negation(text, start)
             counts_for = frame.negated if negated else frame.id
-            if in_background and frame.skip_background:
+            if (in_background and frame.skip_background) or self._negation.affirms(text, start):
                 counts_for = None
             rows.append({"frame": frame.id, "cue": text[start:end], "start": start, "end": end,
                          "negated": negated, "background": in_background,

@@ -60,3 +60,35 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     sheet = pd.read_csv(DATA / "coding" / "seeds_gold.csv")
     agreement = frame_agreement(seed_sentences, sheet, codebook.frame_ids).set_index("frame")
     assert (agreement["f1"] >= 0.88).all(), agreement
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # "not yet" and "yet to" deny what follows; "yet" inside them does not end the clause.
+    # A careful coder reads both as "has not happened": no breakthrough, and no progress.
+    ("Beijing has not yet lifted the curbs on magnets.", {"no_breakthrough"}, {"breakthrough"}),
+    ("The negotiators have yet to make progress on licences.", {"no_breakthrough"},
+     {"breakthrough"}),
+    # "until" says the progress has not come: restrictions stay until it does
+    ("Factories will keep rationing until a deal is done.", {"no_breakthrough"},
+     {"breakthrough"}),
+    # "nobody" denies like "no one"
+    ("Nobody reached an agreement on Thursday.", {"no_breakthrough"}, {"breakthrough"}),
+    # "no doubt" affirms: the sentence presents a breakthrough and casts no doubt on it
+    ("No doubt the call was a breakthrough.", {"breakthrough"}, {"no_breakthrough"}),
+    ("The call was not only constructive but productive.", {"breakthrough"},
+     {"no_breakthrough"}),
+])
+def test_negation_reads_like_a_coder(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames
+
+
+def test_negation_window_and_clause():
+    from framing.coding import Negation
+
+    negation = Negation(("not", "not yet"), (",", "yet"), window=3, affirming=("not only",))
+    text = "It has not yet been eased, and it was eased"
+    assert negation(text, text.index("eased"))          # "yet" inside "not yet"
+    assert not negation(text, text.rindex("eased"))     # the comma ends the clause
+    assert not negation("not one two three four", len("not one two three "))  # beyond 3 words
+    assert not negation("not only eased", len("not only "))  # affirming phrase

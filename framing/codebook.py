@@ -23,7 +23,7 @@ DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
 TOP_KEYS = {"codebook", "title", "version", "description", "background", "frames", "tone",
             "indices", "actors", "language", "highlight"}
 FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone",
-              "background", "carry"}
+              "background", "carry", "negated_cues"}
 ACTOR_KEYS = {"id", "label", "kind", "aliases"}
 INDEX_KEYS = {"id", "label", "positive", "negative"}
 TONE_KEYS = {"weights", "positive", "negative"}
@@ -46,6 +46,7 @@ class Frame:
     tone: int = 0
     skip_background: bool = False
     carry: bool = False
+    negated_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,8 @@ def _frames(data: dict, check: Checker) -> tuple[Frame, ...]:
             check.fail(path + ("carry",), f"`carry` of {what} must be true or false")
         frames.append(Frame(frame_id, check.text(item, path, "label", what),
                             check.text(item, path, "description", what), cues, patterns,
-                            item.get("negated"), tone, background == "skip", carry))
+                            item.get("negated"), tone, background == "skip", carry,
+                            _cues(item, path, "negated_cues", what, check)))
     ids = {f.id for f in frames}
     for i, frame in enumerate(frames):
         if frame.negated is not None and frame.negated not in ids:

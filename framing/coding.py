@@ -3,8 +3,9 @@
 A `FrameCoder` finds all cues of all frames in one pass (`matcher.CueMatcher`). A cue of
 a frame with ``negated: other`` that follows a negator (``no``, ``without``, ``failed to`` ...)
 in the same clause, within the language's `negation_window` words, counts for ``other``
-instead ("talks without major breakthroughs" -> no_breakthrough only). Only content sentences
-(headline, body) are coded; boilerplate and off-topic sentences get 0 everywhere.
+instead ("talks without major breakthroughs" -> no_breakthrough only); a frame's
+``negated_cues`` count for it only after a negator ("nothing has *changed*"). Only content
+sentences (headline, body) are coded; boilerplate and off-topic sentences get 0 everywhere.
 
 Topic frames marked ``carry: true`` follow the discourse: a sentence with no cue of any such
 frame that opens with a back-reference ("He", "These", "None of those", an opening quotation
@@ -25,6 +26,7 @@ from .schemas import CONTENT_ROLES, check_columns
 
 
 CLAUSE_CUT = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
+NEGATED_ONLY = "negated_cues"  # matcher key (frame id, NEGATED_ONLY) for a frame's negated_cues
 RELATIVE = re.compile(r"\s*(?:(?:under|in|by|after|with|of|from|through)\s+)?"
                       r"(?:where|which|when|who|whom|whose)\b", re.IGNORECASE)
 
@@ -106,8 +108,9 @@ class FrameCoder:
 
     def __post_init__(self):
         frames = self.codebook.frames
-        object.__setattr__(self, "_matcher", CueMatcher({f.id: f.cues for f in frames},
-                                                        {f.id: f.patterns for f in frames}))
+        cues = {f.id: f.cues for f in frames}
+        cues.update({(f.id, NEGATED_ONLY): f.negated_cues for f in frames if f.negated_cues})
+        object.__setattr__(self, "_matcher", CueMatcher(cues, {f.id: f.patterns for f in frames}))
         object.__setattr__(self, "_frames", {f.id: f for f in frames})
         object.__setattr__(self, "_negation", Negation.from_codebook(self.codebook))
         object.__setattr__(self, "_background", compile_cues((), self.codebook.background))
@@ -134,13 +137,18 @@ class FrameCoder:
         """Every cue hit in `text` (one pass, see `matcher`): ``frame, cue, start, end,
         negated, background, counts_for`` (None when a background clause voids it)."""
         rows, background = [], None
-        for frame_id, start, end in self._matcher.find(text):
-            frame = self._frames[frame_id]
+        for key, start, end in self._matcher.find(text):
+            negated_only = isinstance(key, tuple)
+            frame = self._frames[key[0] if negated_only else key]
             if background is None:
                 background = self.background_spans(text)
             in_background = any(a <= start < b for a, b in background)
-            negated = frame.negated is not None and self._negation(text, start)
-            counts_for = frame.negated if negated else frame.id
+            if negated_only:  # an outcome word that only counts when denied
+                negated = self._negation(text, start)
+                counts_for = frame.id if negated else None
+            else:
+                negated = frame.negated is not None and self._negation(text, start)
+                counts_for = frame.negated if negated else frame.id
             if (in_background and frame.skip_background) or self._negation.affirms(text, start):
                 counts_for = None
             rows.append({"frame": frame.id, "cue": text[start:end], "start": start, "end": end,

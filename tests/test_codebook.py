@@ -95,3 +95,13 @@ def test_ids_and_patterns_that_would_break_coding(tmp_path, change, message):
     path.write_text(GOOD.replace(*change), encoding="utf-8")
     with pytest.raises(fr.FramingError, match="book.yaml" + message):
         fr.load_codebook(path)
+
+
+def test_negated_cues_are_read_and_checked(tmp_path):
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD + "    negated_cues: [settled]\n", encoding="utf-8")
+    assert fr.load_codebook(path).frames[0].negated_cues == ("settled",)
+    path.write_text(GOOD + "    negated_cues: ['--']\n", encoding="utf-8")
+    with pytest.raises(fr.FramingError, match=r"book.yaml:7: cue '--' of frame 'calm' has no "
+                                              "letters"):
+        fr.load_codebook(path)

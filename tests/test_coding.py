@@ -92,3 +92,27 @@ def test_negation_window_and_clause():
     assert not negation(text, text.rindex("eased"))     # the comma ends the clause
     assert not negation("not one two three four", len("not one two three "))  # beyond 3 words
     assert not negation("not only eased", len("not only "))  # affirming phrase
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # an outcome word denied: nothing resolved, so a careful coder codes no_breakthrough
+    ("But nothing on paper has changed, the director said.", {"no_breakthrough"}, set()),
+    ("The call did not produce a single commitment.", {"no_breakthrough"}, set()),
+    ("The pledge to revoke visas has not been withdrawn.", {"no_breakthrough"}, set()),
+    ("As of Friday, Beijing had not confirmed a date or venue.", {"no_breakthrough"}, set()),
+    # the same words without a negator report something, not a failure
+    ("The rules changed on Thursday.", set(), {"no_breakthrough"}),
+    ("The meeting produced a framework.", set(), {"no_breakthrough"}),
+])
+def test_negated_cues_count_only_when_denied(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames
+
+
+def test_negated_cues_are_explained(coder):
+    denied = coder("Beijing did not alter the rules.")
+    assert denied[["cue", "negated", "counts_for"]].values.tolist() == [
+        ["alter", True, "no_breakthrough"]]
+    alone = coder("The rules were altered.")
+    assert alone[["cue", "negated", "counts_for"]].values.tolist() == [
+        ["altered", False, None]]

@@ -27,7 +27,8 @@ FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone
 ACTOR_KEYS = {"id", "label", "kind", "aliases"}
 INDEX_KEYS = {"id", "label", "positive", "negative"}
 TONE_KEYS = {"weights", "positive", "negative"}
-LANGUAGE_KEYS = {"negators", "affirming", "negation_window", "clause_breaks", "speech_verbs",
+LANGUAGE_KEYS = {"negators", "affirming", "contrast_negations", "negation_window",
+                 "clause_breaks", "speech_verbs",
                  "person_pronouns", "group_pronouns", "group_references", "back_references"}
 ACTOR_KINDS = ("person", "organisation")
 NESTED_REPEAT = re.compile(r"\((?:\?:)?[^()]*(?<!\\)[+*}][^()]*\)[+*{]")

@@ -105,6 +105,7 @@ class FrameCoder:
     _frames: dict = field(init=False, repr=False, compare=False)
     _negation: Negation = field(init=False, repr=False, compare=False)
     _background: re.Pattern | None = field(init=False, repr=False, compare=False)
+    _contrast: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         frames = self.codebook.frames
@@ -114,6 +115,8 @@ class FrameCoder:
         object.__setattr__(self, "_frames", {f.id: f for f in frames})
         object.__setattr__(self, "_negation", Negation.from_codebook(self.codebook))
         object.__setattr__(self, "_background", compile_cues((), self.codebook.background))
+        contrast = self.codebook.lexicon().get("contrast_negations") or ()
+        object.__setattr__(self, "_contrast", _phrases(contrast) if contrast else None)
 
     def background_spans(self, text: str) -> list[tuple[int, int]]:
         """Clauses of `text` that place themselves before the event (codebook `background`).
@@ -154,7 +157,26 @@ class FrameCoder:
             rows.append({"frame": frame.id, "cue": text[start:end], "start": start, "end": end,
                          "negated": negated, "background": in_background,
                          "counts_for": counts_for})
-        return rows
+        return rows + self._qualified(text, rows)
+
+    def _qualified(self, text: str, rows: list[dict]) -> list[dict]:
+        """A contrast that negates by ellipsis after a counted cue ("changed the tone *but
+        not* the rules", "a reset in tone*, not yet* in substance") qualifies the positive
+        reading: the sentence carries the cue's frame and its `negated` frame too."""
+        if self._contrast is None:
+            return []
+        extra = []
+        for row in rows:
+            frame = self._frames[row["frame"]]
+            if frame.negated is None or row["counts_for"] != frame.id:
+                continue
+            match = next((m for m in self._contrast.finditer(text, row["end"])
+                          if not self._negation.affirms(text, *m.span())), None)
+            if match and frame.negated not in {r["counts_for"] for r in extra}:
+                extra.append({"frame": frame.id, "cue": match.group(), "start": match.start(),
+                              "end": match.end(), "negated": True, "background": False,
+                              "counts_for": frame.negated})
+        return extra
 
     def __call__(self, text: str) -> pd.DataFrame:
         """`matches` as a table, for explaining a sentence's coding."""

@@ -116,3 +116,28 @@ def test_negated_cues_are_explained(coder):
     alone = coder("The rules were altered.")
     assert alone[["cue", "negated", "counts_for"]].values.tolist() == [
         ["altered", False, None]]
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # a positive reading qualified by an elliptical negation carries both frames, as the
+    # coding guide says of "portrayed as a breakthrough, underlying tensions remain unresolved"
+    ("The talks were productive but not decisive.", {"breakthrough", "no_breakthrough"}, set()),
+    ("A constructive call, not yet a settlement of anything.",
+     {"breakthrough", "no_breakthrough"}, set()),
+    ("Trump called it very positive; nothing on tariffs, though.",
+     {"breakthrough", "no_breakthrough"}, set()),
+    # no contrast, or one that affirms ("no doubt"): the positive reading stands alone
+    ("The talks were constructive and productive.", {"breakthrough"}, {"no_breakthrough"}),
+    ("It was a constructive call, no doubt.", {"breakthrough"}, {"no_breakthrough"}),
+    # the negation before the cue already decides: it is not a qualified positive reading
+    ("The talks were not productive.", {"no_breakthrough"}, {"breakthrough"}),
+])
+def test_contrast_qualifies_a_positive_reading(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames
+
+
+def test_a_qualified_reading_is_explained(coder):
+    matches = coder("The talks were productive but not decisive.")
+    row = matches[matches["counts_for"] == "no_breakthrough"].iloc[0]
+    assert (row["frame"], row["cue"], bool(row["negated"])) == ("breakthrough", "but not", True)

@@ -141,3 +141,27 @@ def test_a_qualified_reading_is_explained(coder):
     matches = coder("The talks were productive but not decisive.")
     row = matches[matches["counts_for"] == "no_breakthrough"].iloc[0]
     assert (row["frame"], row["cue"], bool(row["negated"])) == ("breakthrough", "but not", True)
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # restrictions and disputes that persist present the outcome as unresolved
+    ("China's export controls on magnets remain in force.", {"no_breakthrough"}, set()),
+    ("The guidance on AI chips still stands.", {"no_breakthrough"}, set()),
+    ("Export licences for engine parts remain suspended.", {"no_breakthrough"}, set()),
+    # what persists here is good relations, not a restriction: nothing unresolved
+    ("Taipei said its ties with Washington remain steady.", set(), {"no_breakthrough"}),
+    # a positive framing reported at a distance, then contrasted: both readings
+    ("The call was billed as a breakthrough, but it was a restart.",
+     {"breakthrough", "no_breakthrough"}, set()),
+    # a better tone, a first step, talks set: positive readings
+    ("Trump's account of the conversation was upbeat.", {"breakthrough"}, set()),
+    ("Officials called the call a good start.", {"breakthrough"}, set()),
+    ("He announced that the talks would take place Monday in London.", {"breakthrough"},
+     set()),
+    # the tone changed but the substance did not: both frames
+    ("The call changed the tone but not the rules.", {"breakthrough", "no_breakthrough"},
+     set()),
+])
+def test_persistence_and_tone_vocabulary(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames

@@ -106,6 +106,7 @@ class FrameCoder:
     _negation: Negation = field(init=False, repr=False, compare=False)
     _background: re.Pattern | None = field(init=False, repr=False, compare=False)
     _contrast: re.Pattern | None = field(init=False, repr=False, compare=False)
+    _reference: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         frames = self.codebook.frames
@@ -115,6 +116,7 @@ class FrameCoder:
         object.__setattr__(self, "_frames", {f.id: f for f in frames})
         object.__setattr__(self, "_negation", Negation.from_codebook(self.codebook))
         object.__setattr__(self, "_background", compile_cues((), self.codebook.background))
+        object.__setattr__(self, "_reference", compile_cues((), self.codebook.reference_points))
         contrast = self.codebook.lexicon().get("contrast_negations") or ()
         object.__setattr__(self, "_contrast", _phrases(contrast) if contrast else None)
 
@@ -136,23 +138,32 @@ class FrameCoder:
             start = match.end() if match else len(text)
         return [(a, b) for a, b, is_background in spans if is_background]
 
+    def reference_spans(self, text: str) -> list[tuple[int, int]]:
+        """Phrases of `text` that only name the event as a point in time (codebook
+        `reference_points`: "after the call", "hours after a 90-minute phone call")."""
+        return [] if self._reference is None else [m.span() for m in
+                                                   self._reference.finditer(text)]
+
     def matches(self, text: str) -> list[dict]:
         """Every cue hit in `text` (one pass, see `matcher`): ``frame, cue, start, end,
-        negated, background, counts_for`` (None when a background clause voids it)."""
-        rows, background = [], None
+        negated, background, counts_for`` (None when a background clause, a reference point
+        or an affirming phrase voids it, or for a negated-only cue that is not negated)."""
+        rows, spans = [], None
         for key, start, end in self._matcher.find(text):
             negated_only = isinstance(key, tuple)
             frame = self._frames[key[0] if negated_only else key]
-            if background is None:
-                background = self.background_spans(text)
-            in_background = any(a <= start < b for a, b in background)
+            spans = spans or (self.background_spans(text), self.reference_spans(text))
+            in_background = any(a <= start < b for a, b in spans[0])
             if negated_only:  # an outcome word that only counts when denied
                 negated = self._negation(text, start)
                 counts_for = frame.id if negated else None
             else:
                 negated = frame.negated is not None and self._negation(text, start)
                 counts_for = frame.negated if negated else frame.id
-            if (in_background and frame.skip_background) or self._negation.affirms(text, start):
+            as_reference = frame.skip_reference_points and any(
+                a <= start and end <= b for a, b in spans[1])
+            if ((in_background and frame.skip_background) or as_reference
+                    or self._negation.affirms(text, start)):
                 counts_for = None
             rows.append({"frame": frame.id, "cue": text[start:end], "start": start, "end": end,
                          "negated": negated, "background": in_background,

@@ -105,3 +105,15 @@ def test_negated_cues_are_read_and_checked(tmp_path):
     with pytest.raises(fr.FramingError, match=r"book.yaml:7: cue '--' of frame 'calm' has no "
                                               "letters"):
         fr.load_codebook(path)
+
+
+def test_reference_points_are_read_and_checked(tmp_path):
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD.replace("frames:", "reference_points: ['after the call']\nframes:")
+                    + "    reference_points: skip\n", encoding="utf-8")
+    book = fr.load_codebook(path)
+    assert book.reference_points == ("after the call",) and book.frames[0].skip_reference_points
+    path.write_text(GOOD + "    reference_points: maybe\n", encoding="utf-8")
+    with pytest.raises(fr.FramingError, match=r"book.yaml:7: `reference_points` of frame 'calm' "
+                                              "must be `skip`"):
+        fr.load_codebook(path)

@@ -165,3 +165,33 @@ def test_a_qualified_reading_is_explained(coder):
 def test_persistence_and_tone_vocabulary(coder, text, carries, lacks):
     frames = coder.frames_of(text)
     assert carries <= frames and not (lacks & frames), frames
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # the call only as a point in time: what the sentence is about is what came after it
+    ("Hours after a roughly 90-minute phone call with Xi Jinping, Trump told reporters that "
+     "students were welcome.", {"students_visas"}, {"diplomacy"}),
+    ("Following the call with Xi, Trump said rare earths were settled.", set(), {"diplomacy"}),
+    # ... but the call's own length, named in a clause of its own, is about the contact
+    ("After the conversation, which Trump said lasted about an hour and a half, he wrote "
+     "a post.", {"diplomacy"}, set()),
+    # the call as the subject of what is said about it, who asked for it, how long it was
+    ("Read quickly, the call looks like a turning point.", {"diplomacy"}, set()),
+    ("The real test of the Trump–Xi call is sitting in a licence queue.", {"diplomacy"}, set()),
+    ("Commentators stressed that the US had asked for the call.", {"diplomacy"}, set()),
+    ("It took place at Washington's request.", {"diplomacy"}, set()),
+    ("Trump: call was 'very positive'", {"diplomacy", "breakthrough"}, set()),
+    ("Beijing's readout pressed the US to drop its measures.", {"diplomacy"}, set()),
+    ("Trump described the outcome as a very positive conclusion.", {"diplomacy"}, set()),
+    # "the call came after X" places the call in time; the sentence is about X
+    ("The call came after weeks of sniping over tariffs.", {"trade"}, set()),
+])
+def test_diplomacy_is_the_contact_itself(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames
+
+
+def test_reference_points_are_explained(coder):
+    matches = coder("After the 90-minute call, markets rose.")
+    assert matches["frame"].eq("diplomacy").any()
+    assert matches.loc[matches["frame"] == "diplomacy", "counts_for"].isna().all()

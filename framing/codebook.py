@@ -20,8 +20,8 @@ from .errors import FramingError
 from .yamlfile import Checker, parse_yaml
 
 DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
-TOP_KEYS = {"codebook", "title", "version", "description", "background", "reference_points",
-            "frames", "tone", "indices", "actors", "language", "highlight"}
+TOP_KEYS = {"codebook", "title", "version", "description", "background", "foreground",
+            "reference_points", "frames", "tone", "indices", "actors", "language", "highlight"}
 FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone",
               "background", "reference_points", "carry", "negated_cues"}
 ACTOR_KEYS = {"id", "label", "kind", "aliases"}
@@ -84,6 +84,7 @@ class Codebook:
     language: dict = field(default_factory=dict)
     background: tuple[str, ...] = ()
     reference_points: tuple[str, ...] = ()
+    foreground: tuple[str, ...] = ()
     highlight: tuple[str, ...] = ()
 
     @property
@@ -177,6 +178,7 @@ def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
         tone_weights=weights, language=language,
         background=_patterns(data, (), "background", "the codebook", check),
         reference_points=_patterns(data, (), "reference_points", "the codebook", check),
+        foreground=_patterns(data, (), "foreground", "the codebook", check),
         highlight=_highlight(data, check, {f.id for f in frames}),
     )
 

@@ -107,6 +107,7 @@ class FrameCoder:
     _background: re.Pattern | None = field(init=False, repr=False, compare=False)
     _contrast: re.Pattern | None = field(init=False, repr=False, compare=False)
     _reference: re.Pattern | None = field(init=False, repr=False, compare=False)
+    _foreground: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         frames = self.codebook.frames
@@ -117,6 +118,7 @@ class FrameCoder:
         object.__setattr__(self, "_negation", Negation.from_codebook(self.codebook))
         object.__setattr__(self, "_background", compile_cues((), self.codebook.background))
         object.__setattr__(self, "_reference", compile_cues((), self.codebook.reference_points))
+        object.__setattr__(self, "_foreground", compile_cues((), self.codebook.foreground))
         contrast = self.codebook.lexicon().get("contrast_negations") or ()
         object.__setattr__(self, "_contrast", _phrases(contrast) if contrast else None)
 
@@ -124,17 +126,22 @@ class FrameCoder:
         """Clauses of `text` that place themselves before the event (codebook `background`).
 
         Clauses are cut at , ; : dashes and brackets; one opening with where/which/when/who
-        (or "under which", "in which"...) belongs to the clause before it."""
+        (or "under which", "in which"...) belongs to the clause before it, unless it has an
+        anchor of its own in the event's time (codebook `foreground`: "on Thursday", "after
+        the call", "still"). A clause with such an anchor is never background: "the April
+        controls *still* disrupt supplies" is about now."""
         if self._background is None:
             return []
         spans, start = [], 0
         for match in list(CLAUSE_CUT.finditer(text)) + [None]:
             end = match.start() if match else len(text)
+            now = self._foreground is not None and bool(self._foreground.search(text, start, end))
             relative = spans and RELATIVE.match(text, start)
-            if relative and spans[-1][2]:
+            if relative and spans[-1][2] and not now:
                 spans[-1] = (spans[-1][0], end, True)
             else:
-                spans.append((start, end, bool(self._background.search(text, start, end))))
+                before = not now and bool(self._background.search(text, start, end))
+                spans.append((start, end, before))
             start = match.end() if match else len(text)
         return [(a, b) for a, b, is_background in spans if is_background]
 

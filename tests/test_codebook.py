@@ -117,3 +117,11 @@ def test_reference_points_are_read_and_checked(tmp_path):
     with pytest.raises(fr.FramingError, match=r"book.yaml:7: `reference_points` of frame 'calm' "
                                               "must be `skip`"):
         fr.load_codebook(path)
+
+
+def test_foreground_patterns_are_checked(tmp_path):
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD.replace("frames:", "foreground: ['(still']\nframes:"), encoding="utf-8")
+    with pytest.raises(fr.FramingError, match=r"book.yaml:2: pattern 1 in `foreground` of the "
+                                              "codebook is not a valid"):
+        fr.load_codebook(path)

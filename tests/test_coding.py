@@ -195,3 +195,21 @@ def test_reference_points_are_explained(coder):
     matches = coder("After the 90-minute call, markets rose.")
     assert matches["frame"].eq("diplomacy").any()
     assert matches.loc[matches["frame"] == "diplomacy", "counts_for"].isna().all()
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # the April controls are background, but "continues to" anchors the clause in the present:
+    # a careful coder reads a restriction still disrupting supplies as no breakthrough
+    ("China's decision in April to suspend exports of magnets continues to disrupt supplies.",
+     {"no_breakthrough", "rare_earths"}, set()),
+    # a relative clause with its own anchor in the event's time is not swallowed by the
+    # background clause before it: the agreement on Thursday is progress made by the call
+    ("The truce was agreed in Geneva on May 12, which the leaders on Thursday agreed to "
+     "extend.", {"breakthrough"}, set()),
+    # without such an anchor the relative clause stays background, as before
+    ("Talks were held in Geneva on May 12, where both countries agreed to lower tariffs.",
+     {"trade"}, {"breakthrough"}),
+])
+def test_foreground_anchors_keep_clauses_out_of_background(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames

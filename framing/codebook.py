@@ -20,14 +20,15 @@ from .errors import FramingError
 from .yamlfile import Checker, parse_yaml
 
 DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
-TOP_KEYS = {"codebook", "title", "version", "description", "background", "frames", "tone",
-            "indices", "actors", "language", "highlight"}
+TOP_KEYS = {"codebook", "title", "version", "description", "background", "foreground",
+            "reference_points", "frames", "tone", "indices", "actors", "language", "highlight"}
 FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone",
-              "background", "carry"}
+              "background", "reference_points", "carry", "negated_cues"}
 ACTOR_KEYS = {"id", "label", "kind", "aliases"}
 INDEX_KEYS = {"id", "label", "positive", "negative"}
 TONE_KEYS = {"weights", "positive", "negative"}
-LANGUAGE_KEYS = {"negators", "negation_window", "clause_breaks", "speech_verbs",
+LANGUAGE_KEYS = {"negators", "affirming", "contrast_negations", "negation_window",
+                 "clause_breaks", "speech_verbs",
                  "person_pronouns", "group_pronouns", "group_references", "back_references"}
 ACTOR_KINDS = ("person", "organisation")
 NESTED_REPEAT = re.compile(r"\((?:\?:)?[^()]*(?<!\\)[+*}][^()]*\)[+*{]")
@@ -46,6 +47,8 @@ class Frame:
     tone: int = 0
     skip_background: bool = False
     carry: bool = False
+    negated_cues: tuple[str, ...] = ()
+    skip_reference_points: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class Codebook:
     tone_weights: dict = field(default_factory=lambda: {"sentiment": 0.5, "domain": 0.5})
     language: dict = field(default_factory=dict)
     background: tuple[str, ...] = ()
+    reference_points: tuple[str, ...] = ()
+    foreground: tuple[str, ...] = ()
     highlight: tuple[str, ...] = ()
 
     @property
@@ -172,6 +177,8 @@ def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
         tone_negative=_cues(tone, ("tone",), "negative", "`tone`", check),
         tone_weights=weights, language=language,
         background=_patterns(data, (), "background", "the codebook", check),
+        reference_points=_patterns(data, (), "reference_points", "the codebook", check),
+        foreground=_patterns(data, (), "foreground", "the codebook", check),
         highlight=_highlight(data, check, {f.id for f in frames}),
     )
 
@@ -196,22 +203,30 @@ def _frames(data: dict, check: Checker) -> tuple[Frame, ...]:
         tone = item.get("tone", 0)
         if tone not in (-1, 0, 1):
             check.fail(path + ("tone",), f"`tone` of {what} must be -1, 0 or 1")
-        background = item.get("background", "count")
-        if background not in ("skip", "count"):
-            check.fail(path + ("background",), f"`background` of {what} must be `skip` "
-                                               "(ignore cues in background clauses) or `count`")
+        background = _skip(item, path, "background", what, "ignore cues in background clauses",
+                           check)
+        reference = _skip(item, path, "reference_points", what,
+                          "ignore cues that only name the event as a point in time", check)
         carry = item.get("carry", False)
         if not isinstance(carry, bool):
             check.fail(path + ("carry",), f"`carry` of {what} must be true or false")
         frames.append(Frame(frame_id, check.text(item, path, "label", what),
                             check.text(item, path, "description", what), cues, patterns,
-                            item.get("negated"), tone, background == "skip", carry))
+                            item.get("negated"), tone, background, carry,
+                            _cues(item, path, "negated_cues", what, check), reference))
     ids = {f.id for f in frames}
     for i, frame in enumerate(frames):
         if frame.negated is not None and frame.negated not in ids:
             check.fail(("frames", i, "negated"), f"`negated: {frame.negated}` of frame "
                                                  f"{frame.id!r} is not a frame id")
     return tuple(frames)
+
+
+def _skip(item: dict, path: tuple, key: str, what: str, meaning: str, check: Checker) -> bool:
+    value = item.get(key, "count")
+    if value not in ("skip", "count"):
+        check.fail(path + (key,), f"`{key}` of {what} must be `skip` ({meaning}) or `count`")
+    return value == "skip"
 
 
 def _highlight(data: dict, check: Checker, frame_ids: set) -> tuple[str, ...]:

@@ -3,8 +3,9 @@
 A `FrameCoder` finds all cues of all frames in one pass (`matcher.CueMatcher`). A cue of
 a frame with ``negated: other`` that follows a negator (``no``, ``without``, ``failed to`` ...)
 in the same clause, within the language's `negation_window` words, counts for ``other``
-instead ("talks without major breakthroughs" -> no_breakthrough only). Only content sentences
-(headline, body) are coded; boilerplate and off-topic sentences get 0 everywhere.
+instead ("talks without major breakthroughs" -> no_breakthrough only); a frame's
+``negated_cues`` count for it only after a negator ("nothing has *changed*"). Only content
+sentences (headline, body) are coded; boilerplate and off-topic sentences get 0 everywhere.
 
 Topic frames marked ``carry: true`` follow the discourse: a sentence with no cue of any such
 frame that opens with a back-reference ("He", "These", "None of those", an opening quotation
@@ -25,40 +26,67 @@ from .schemas import CONTENT_ROLES, check_columns
 
 
 CLAUSE_CUT = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
+NEGATED_ONLY = "negated_cues"  # matcher key (frame id, NEGATED_ONLY) for a frame's negated_cues
 RELATIVE = re.compile(r"\s*(?:(?:under|in|by|after|with|of|from|through)\s+)?"
                       r"(?:where|which|when|who|whom|whose)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Negation:
-    """Decides whether a position in a text follows a negator in the same clause."""
+    """Decides whether a position in a text follows a negator in the same clause.
+
+    A clause break inside a negator ("not *yet*", "*yet* to") does not end the clause, and a
+    negator inside a fixed phrase that affirms ("no doubt", "not only") negates nothing."""
 
     negators: tuple[str, ...]
     clause_breaks: tuple[str, ...]
     window: int = 12
+    affirming: tuple[str, ...] = ()
     _negator: re.Pattern = field(init=False, repr=False, compare=False)
     _break: re.Pattern = field(init=False, repr=False, compare=False)
+    _affirming: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        negators = sorted(self.negators, key=len, reverse=True)
-        object.__setattr__(self, "_negator", re.compile(
-            "|".join(phrase_regex(n) for n in negators), re.IGNORECASE))
-        object.__setattr__(self, "_break", re.compile(
-            "|".join(phrase_regex(b) for b in self.clause_breaks), re.IGNORECASE))
+        object.__setattr__(self, "_negator", _phrases(self.negators))
+        object.__setattr__(self, "_break", _phrases(self.clause_breaks))
+        object.__setattr__(self, "_affirming", _phrases(self.affirming) if self.affirming
+                           else None)
 
     @classmethod
     def from_codebook(cls, codebook: Codebook) -> "Negation":
         lexicon = codebook.lexicon()
         return cls(tuple(lexicon["negators"]), tuple(lexicon["clause_breaks"]),
-                   int(lexicon["negation_window"]))
+                   int(lexicon["negation_window"]), tuple(lexicon.get("affirming", ())))
 
     def __call__(self, text: str, position: int) -> bool:
+        return bool(self.negators_before(text, position))
+
+    def affirms(self, text: str, start: int, end: int | None = None) -> bool:
+        """Whether `text[start:end]` (by default the character at `start`) overlaps an
+        affirming phrase ("no *doubt*")."""
+        end = start + 1 if end is None else end
+        return self._affirming is not None and any(
+            m.start() < end and start < m.end() for m in self._affirming.finditer(text))
+
+    def negators_before(self, text: str, position: int) -> list[tuple[int, int]]:
+        """Spans of the negators that reach `position`: in its clause, within the window."""
+        before = text[:position]
+        if self._affirming is not None:  # blank out affirming phrases, keeping offsets
+            before = self._affirming.sub(lambda m: " " * len(m.group()), before)
+        found = list(self._negator.finditer(before))
         clause_start = 0
-        for match in self._break.finditer(text, 0, position):
-            clause_start = match.end()
-        words = text[clause_start:position].split()
-        window = " ".join(words[-self.window:])
-        return bool(self._negator.search(window))
+        for match in self._break.finditer(before):
+            if not any(n.start() <= match.start() < n.end() for n in found):
+                clause_start = match.end()
+        words = [m.start() for m in re.finditer(r"\S+", before[clause_start:])]
+        window_start = clause_start + (words[-self.window] if len(words) >= self.window else 0)
+        return [n.span() for n in found if n.start() >= window_start]
+
+
+def _phrases(phrases) -> re.Pattern:
+    """One pattern for fixed phrases as whole words, longest first."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile("|".join(phrase_regex(p) for p in ordered), re.IGNORECASE)
 
 
 def compile_cues(cues, patterns=()) -> re.Pattern | None:
@@ -77,50 +105,96 @@ class FrameCoder:
     _frames: dict = field(init=False, repr=False, compare=False)
     _negation: Negation = field(init=False, repr=False, compare=False)
     _background: re.Pattern | None = field(init=False, repr=False, compare=False)
+    _contrast: re.Pattern | None = field(init=False, repr=False, compare=False)
+    _reference: re.Pattern | None = field(init=False, repr=False, compare=False)
+    _foreground: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         frames = self.codebook.frames
-        object.__setattr__(self, "_matcher", CueMatcher({f.id: f.cues for f in frames},
-                                                        {f.id: f.patterns for f in frames}))
+        cues = {f.id: f.cues for f in frames}
+        cues.update({(f.id, NEGATED_ONLY): f.negated_cues for f in frames if f.negated_cues})
+        object.__setattr__(self, "_matcher", CueMatcher(cues, {f.id: f.patterns for f in frames}))
         object.__setattr__(self, "_frames", {f.id: f for f in frames})
         object.__setattr__(self, "_negation", Negation.from_codebook(self.codebook))
         object.__setattr__(self, "_background", compile_cues((), self.codebook.background))
+        object.__setattr__(self, "_reference", compile_cues((), self.codebook.reference_points))
+        object.__setattr__(self, "_foreground", compile_cues((), self.codebook.foreground))
+        contrast = self.codebook.lexicon().get("contrast_negations") or ()
+        object.__setattr__(self, "_contrast", _phrases(contrast) if contrast else None)
 
     def background_spans(self, text: str) -> list[tuple[int, int]]:
         """Clauses of `text` that place themselves before the event (codebook `background`).
 
         Clauses are cut at , ; : dashes and brackets; one opening with where/which/when/who
-        (or "under which", "in which"...) belongs to the clause before it."""
+        (or "under which", "in which"...) belongs to the clause before it, unless it has an
+        anchor of its own in the event's time (codebook `foreground`: "on Thursday", "after
+        the call", "still"). A clause with such an anchor is never background: "the April
+        controls *still* disrupt supplies" is about now."""
         if self._background is None:
             return []
         spans, start = [], 0
         for match in list(CLAUSE_CUT.finditer(text)) + [None]:
             end = match.start() if match else len(text)
+            now = self._foreground is not None and bool(self._foreground.search(text, start, end))
             relative = spans and RELATIVE.match(text, start)
-            if relative and spans[-1][2]:
+            if relative and spans[-1][2] and not now:
                 spans[-1] = (spans[-1][0], end, True)
             else:
-                spans.append((start, end, bool(self._background.search(text, start, end))))
+                before = not now and bool(self._background.search(text, start, end))
+                spans.append((start, end, before))
             start = match.end() if match else len(text)
         return [(a, b) for a, b, is_background in spans if is_background]
 
+    def reference_spans(self, text: str) -> list[tuple[int, int]]:
+        """Phrases of `text` that only name the event as a point in time (codebook
+        `reference_points`: "after the call", "hours after a 90-minute phone call")."""
+        return [] if self._reference is None else [m.span() for m in
+                                                   self._reference.finditer(text)]
+
     def matches(self, text: str) -> list[dict]:
         """Every cue hit in `text` (one pass, see `matcher`): ``frame, cue, start, end,
-        negated, background, counts_for`` (None when a background clause voids it)."""
-        rows, background = [], None
-        for frame_id, start, end in self._matcher.find(text):
-            frame = self._frames[frame_id]
-            if background is None:
-                background = self.background_spans(text)
-            in_background = any(a <= start < b for a, b in background)
-            negated = frame.negated is not None and self._negation(text, start)
-            counts_for = frame.negated if negated else frame.id
-            if in_background and frame.skip_background:
+        negated, background, counts_for`` (None when a background clause, a reference point
+        or an affirming phrase voids it, or for a negated-only cue that is not negated)."""
+        rows, spans = [], None
+        for key, start, end in self._matcher.find(text):
+            negated_only = isinstance(key, tuple)
+            frame = self._frames[key[0] if negated_only else key]
+            spans = spans or (self.background_spans(text), self.reference_spans(text))
+            in_background = any(a <= start < b for a, b in spans[0])
+            if negated_only:  # an outcome word that only counts when denied
+                negated = self._negation(text, start)
+                counts_for = frame.id if negated else None
+            else:
+                negated = frame.negated is not None and self._negation(text, start)
+                counts_for = frame.negated if negated else frame.id
+            as_reference = frame.skip_reference_points and any(
+                a <= start and end <= b for a, b in spans[1])
+            if ((in_background and frame.skip_background) or as_reference
+                    or self._negation.affirms(text, start)):
                 counts_for = None
             rows.append({"frame": frame.id, "cue": text[start:end], "start": start, "end": end,
                          "negated": negated, "background": in_background,
                          "counts_for": counts_for})
-        return rows
+        return rows + self._qualified(text, rows)
+
+    def _qualified(self, text: str, rows: list[dict]) -> list[dict]:
+        """A contrast that negates by ellipsis after a counted cue ("changed the tone *but
+        not* the rules", "a reset in tone*, not yet* in substance") qualifies the positive
+        reading: the sentence carries the cue's frame and its `negated` frame too."""
+        if self._contrast is None:
+            return []
+        extra = []
+        for row in rows:
+            frame = self._frames[row["frame"]]
+            if frame.negated is None or row["counts_for"] != frame.id:
+                continue
+            match = next((m for m in self._contrast.finditer(text, row["end"])
+                          if not self._negation.affirms(text, *m.span())), None)
+            if match and frame.negated not in {r["counts_for"] for r in extra}:
+                extra.append({"frame": frame.id, "cue": match.group(), "start": match.start(),
+                              "end": match.end(), "negated": True, "background": False,
+                              "counts_for": frame.negated})
+        return extra
 
     def __call__(self, text: str) -> pd.DataFrame:
         """`matches` as a table, for explaining a sentence's coding."""

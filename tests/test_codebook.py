@@ -95,3 +95,33 @@ def test_ids_and_patterns_that_would_break_coding(tmp_path, change, message):
     path.write_text(GOOD.replace(*change), encoding="utf-8")
     with pytest.raises(fr.FramingError, match="book.yaml" + message):
         fr.load_codebook(path)
+
+
+def test_negated_cues_are_read_and_checked(tmp_path):
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD + "    negated_cues: [settled]\n", encoding="utf-8")
+    assert fr.load_codebook(path).frames[0].negated_cues == ("settled",)
+    path.write_text(GOOD + "    negated_cues: ['--']\n", encoding="utf-8")
+    with pytest.raises(fr.FramingError, match=r"book.yaml:7: cue '--' of frame 'calm' has no "
+                                              "letters"):
+        fr.load_codebook(path)
+
+
+def test_reference_points_are_read_and_checked(tmp_path):
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD.replace("frames:", "reference_points: ['after the call']\nframes:")
+                    + "    reference_points: skip\n", encoding="utf-8")
+    book = fr.load_codebook(path)
+    assert book.reference_points == ("after the call",) and book.frames[0].skip_reference_points
+    path.write_text(GOOD + "    reference_points: maybe\n", encoding="utf-8")
+    with pytest.raises(fr.FramingError, match=r"book.yaml:7: `reference_points` of frame 'calm' "
+                                              "must be `skip`"):
+        fr.load_codebook(path)
+
+
+def test_foreground_patterns_are_checked(tmp_path):
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD.replace("frames:", "foreground: ['(still']\nframes:"), encoding="utf-8")
+    with pytest.raises(fr.FramingError, match=r"book.yaml:2: pattern 1 in `foreground` of the "
+                                              "codebook is not a valid"):
+        fr.load_codebook(path)

@@ -60,3 +60,156 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     sheet = pd.read_csv(DATA / "coding" / "seeds_gold.csv")
     agreement = frame_agreement(seed_sentences, sheet, codebook.frame_ids).set_index("frame")
     assert (agreement["f1"] >= 0.88).all(), agreement
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # "not yet" and "yet to" deny what follows; "yet" inside them does not end the clause.
+    # A careful coder reads both as "has not happened": no breakthrough, and no progress.
+    ("Beijing has not yet lifted the curbs on magnets.", {"no_breakthrough"}, {"breakthrough"}),
+    ("The negotiators have yet to make progress on licences.", {"no_breakthrough"},
+     {"breakthrough"}),
+    # "until" says the progress has not come: restrictions stay until it does
+    ("Factories will keep rationing until a deal is done.", {"no_breakthrough"},
+     {"breakthrough"}),
+    # "nobody" denies like "no one"
+    ("Nobody reached an agreement on Thursday.", {"no_breakthrough"}, {"breakthrough"}),
+    # "no doubt" affirms: the sentence presents a breakthrough and casts no doubt on it
+    ("No doubt the call was a breakthrough.", {"breakthrough"}, {"no_breakthrough"}),
+    ("The call was not only constructive but productive.", {"breakthrough"},
+     {"no_breakthrough"}),
+])
+def test_negation_reads_like_a_coder(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames
+
+
+def test_negation_window_and_clause():
+    from framing.coding import Negation
+
+    negation = Negation(("not", "not yet"), (",", "yet"), window=3, affirming=("not only",))
+    text = "It has not yet been eased, and it was eased"
+    assert negation(text, text.index("eased"))          # "yet" inside "not yet"
+    assert not negation(text, text.rindex("eased"))     # the comma ends the clause
+    assert not negation("not one two three four", len("not one two three "))  # beyond 3 words
+    assert not negation("not only eased", len("not only "))  # affirming phrase
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # an outcome word denied: nothing resolved, so a careful coder codes no_breakthrough
+    ("But nothing on paper has changed, the director said.", {"no_breakthrough"}, set()),
+    ("The call did not produce a single commitment.", {"no_breakthrough"}, set()),
+    ("The pledge to revoke visas has not been withdrawn.", {"no_breakthrough"}, set()),
+    ("As of Friday, Beijing had not confirmed a date or venue.", {"no_breakthrough"}, set()),
+    # the same words without a negator report something, not a failure
+    ("The rules changed on Thursday.", set(), {"no_breakthrough"}),
+    ("The meeting produced a framework.", set(), {"no_breakthrough"}),
+])
+def test_negated_cues_count_only_when_denied(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames
+
+
+def test_negated_cues_are_explained(coder):
+    denied = coder("Beijing did not alter the rules.")
+    assert denied[["cue", "negated", "counts_for"]].values.tolist() == [
+        ["alter", True, "no_breakthrough"]]
+    alone = coder("The rules were altered.")
+    assert alone[["cue", "negated", "counts_for"]].values.tolist() == [
+        ["altered", False, None]]
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # a positive reading qualified by an elliptical negation carries both frames, as the
+    # coding guide says of "portrayed as a breakthrough, underlying tensions remain unresolved"
+    ("The talks were productive but not decisive.", {"breakthrough", "no_breakthrough"}, set()),
+    ("A constructive call, not yet a settlement of anything.",
+     {"breakthrough", "no_breakthrough"}, set()),
+    ("Trump called it very positive; nothing on tariffs, though.",
+     {"breakthrough", "no_breakthrough"}, set()),
+    # no contrast, or one that affirms ("no doubt"): the positive reading stands alone
+    ("The talks were constructive and productive.", {"breakthrough"}, {"no_breakthrough"}),
+    ("It was a constructive call, no doubt.", {"breakthrough"}, {"no_breakthrough"}),
+    # the negation before the cue already decides: it is not a qualified positive reading
+    ("The talks were not productive.", {"no_breakthrough"}, {"breakthrough"}),
+])
+def test_contrast_qualifies_a_positive_reading(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames
+
+
+def test_a_qualified_reading_is_explained(coder):
+    matches = coder("The talks were productive but not decisive.")
+    row = matches[matches["counts_for"] == "no_breakthrough"].iloc[0]
+    assert (row["frame"], row["cue"], bool(row["negated"])) == ("breakthrough", "but not", True)
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # restrictions and disputes that persist present the outcome as unresolved
+    ("China's export controls on magnets remain in force.", {"no_breakthrough"}, set()),
+    ("The guidance on AI chips still stands.", {"no_breakthrough"}, set()),
+    ("Export licences for engine parts remain suspended.", {"no_breakthrough"}, set()),
+    # what persists here is good relations, not a restriction: nothing unresolved
+    ("Taipei said its ties with Washington remain steady.", set(), {"no_breakthrough"}),
+    # a positive framing reported at a distance, then contrasted: both readings
+    ("The call was billed as a breakthrough, but it was a restart.",
+     {"breakthrough", "no_breakthrough"}, set()),
+    # a better tone, a first step, talks set: positive readings
+    ("Trump's account of the conversation was upbeat.", {"breakthrough"}, set()),
+    ("Officials called the call a good start.", {"breakthrough"}, set()),
+    ("He announced that the talks would take place Monday in London.", {"breakthrough"},
+     set()),
+    # the tone changed but the substance did not: both frames
+    ("The call changed the tone but not the rules.", {"breakthrough", "no_breakthrough"},
+     set()),
+])
+def test_persistence_and_tone_vocabulary(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # the call only as a point in time: what the sentence is about is what came after it
+    ("Hours after a roughly 90-minute phone call with Xi Jinping, Trump told reporters that "
+     "students were welcome.", {"students_visas"}, {"diplomacy"}),
+    ("Following the call with Xi, Trump said rare earths were settled.", set(), {"diplomacy"}),
+    # ... but the call's own length, named in a clause of its own, is about the contact
+    ("After the conversation, which Trump said lasted about an hour and a half, he wrote "
+     "a post.", {"diplomacy"}, set()),
+    # the call as the subject of what is said about it, who asked for it, how long it was
+    ("Read quickly, the call looks like a turning point.", {"diplomacy"}, set()),
+    ("The real test of the Trump–Xi call is sitting in a licence queue.", {"diplomacy"}, set()),
+    ("Commentators stressed that the US had asked for the call.", {"diplomacy"}, set()),
+    ("It took place at Washington's request.", {"diplomacy"}, set()),
+    ("Trump: call was 'very positive'", {"diplomacy", "breakthrough"}, set()),
+    ("Beijing's readout pressed the US to drop its measures.", {"diplomacy"}, set()),
+    ("Trump described the outcome as a very positive conclusion.", {"diplomacy"}, set()),
+    # "the call came after X" places the call in time; the sentence is about X
+    ("The call came after weeks of sniping over tariffs.", {"trade"}, set()),
+])
+def test_diplomacy_is_the_contact_itself(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames
+
+
+def test_reference_points_are_explained(coder):
+    matches = coder("After the 90-minute call, markets rose.")
+    assert matches["frame"].eq("diplomacy").any()
+    assert matches.loc[matches["frame"] == "diplomacy", "counts_for"].isna().all()
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # the April controls are background, but "continues to" anchors the clause in the present:
+    # a careful coder reads a restriction still disrupting supplies as no breakthrough
+    ("China's decision in April to suspend exports of magnets continues to disrupt supplies.",
+     {"no_breakthrough", "rare_earths"}, set()),
+    # a relative clause with its own anchor in the event's time is not swallowed by the
+    # background clause before it: the agreement on Thursday is progress made by the call
+    ("The truce was agreed in Geneva on May 12, which the leaders on Thursday agreed to "
+     "extend.", {"breakthrough"}, set()),
+    # without such an anchor the relative clause stays background, as before
+    ("Talks were held in Geneva on May 12, where both countries agreed to lower tariffs.",
+     {"trade"}, {"breakthrough"}),
+])
+def test_foreground_anchors_keep_clauses_out_of_background(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames

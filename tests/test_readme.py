@@ -18,6 +18,8 @@ AGREEMENT = {
     "heldout2_a": ([str(HELDOUT.parent / "heldout2" / "folder"),
                     str(HELDOUT.parent / "heldout2" / "table.csv")],
                    DATA / "coding" / "heldout2_coder_a.csv"),
+    "heldout3_a": ([str(DATA / "heldout3" / "folder"), str(DATA / "heldout3" / "table.jsonl")],
+                   DATA / "coding" / "heldout3_coder_a.csv"),
 }
 
 

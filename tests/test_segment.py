@@ -72,6 +72,7 @@ def _line_roles(articles, sentences):
 @pytest.mark.parametrize("folder, sources", [
     (HELDOUT, ["folder", "table.jsonl"]),
     (HELDOUT.parent / "heldout2", ["folder", "table.csv"]),
+    (HELDOUT.parent / "heldout3", ["folder", "table.jsonl"]),
 ])
 def test_heldout_roles_match_the_hand_answers(folder, sources):
     """roles.csv is the line classes of ANSWERS.md, written with each synthetic corpus."""
@@ -83,7 +84,7 @@ def test_heldout_roles_match_the_hand_answers(folder, sources):
     teasers = truth[truth["kind"] == "teaser"]
     assert all(g == {"off_topic"} for g in teasers["got"]), teasers
     texts = articles.set_index("article_id")["text"]
-    content = truth[truth["kind"].isin(["body", "headline", "deck"])]
+    content = truth[truth["kind"].isin(["body", "headline", "deck", "content"])]
     lost = content[[bool(g - {"body", "headline"}) for g in content["got"]]]
     words = [len(texts[t.article_id].split("\n")[t.line - 1].split()) for t in lost.itertuples()]
     assert all(n <= 3 for n in words), lost  # only short subheadings ("Our assessment")
@@ -146,3 +147,17 @@ def test_menus_with_dates_and_wide_gaps(line, role):
     roles = _roles("The two leaders spoke for ninety minutes on Thursday, officials said.\n"
                    + line)
     assert set(roles[roles.index.str.contains("agreed|Reuse|Editor")]) == {role}
+
+
+def test_heldout3_html_page_keeps_its_article_and_drops_the_rest():
+    """ANSWERS.md of heldout3 describes the HTML page by its visible text: headline,
+    standfirst and ten body paragraphs are content, everything else furniture."""
+    articles = fr.load_corpus(HELDOUT.parent / "heldout3" / "folder")
+    sentences = fr.segment_sentences(articles)
+    page = sentences[sentences["article_id"] == "harbourfront_trump_xi"]
+    content = page[page["role"].isin(["headline", "body"])]
+    assert content["text"].iloc[0].startswith("Trump-Xi call steadies nerves")
+    assert content["text"].iloc[1].startswith("Two leaders, two readouts")
+    assert content["text"].iloc[-1] == '"Until then, it is a conversation, not an agreement."'
+    assert content["paragraph"].nunique() == 2 + 10
+    assert set(page["role"]) == {"headline", "body", "boilerplate"}

@@ -78,9 +78,9 @@ def score_to_folder(corpus, codebook: Codebook, out, *,
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     cache = Path(tempfile.mkdtemp(prefix=".framing-cache-", dir=out))
-    engine = make_engine(options)
-    staged: dict[str, Path] = {}
+    engine, staged = None, {}
     try:
+        engine = make_engine(options)
         chunks, n_articles, common = _first_pass(corpus, size, cache, engine, options)
         judged = Counter()
         for counts in engine.map(_share_chunk, _bar(range(chunks), "measuring", chunks,
@@ -90,10 +90,9 @@ def score_to_folder(corpus, codebook: Codebook, out, *,
         reference = reference_from(common, judged)
         result = _last_pass(chunks, n_articles, reference, codebook, engine,
                             cache=cache, options=options, staged=staged)
-        counts = combine_counts(result["counts"])
-        outlets = scores_from_counts(counts, codebook)
+        outlets = scores_from_counts(result["counts"], codebook)
         summary = summary_table(outlets, codebook)
-        skipped = pd.concat(result["skipped"], ignore_index=True)
+        skipped = result["skipped"]
         for name, table in (("outlets", outlets), ("summary", summary), ("skipped", skipped)):
             staged[name] = temporary_beside(out / name)
             _write_part(staged[name], table, options.format)
@@ -105,7 +104,8 @@ def score_to_folder(corpus, codebook: Codebook, out, *,
         return {"summary": summary, "warnings": result["warnings"], "n_articles": n_articles,
                 "files": files}
     finally:
-        engine.close()
+        if engine is not None:
+            engine.close()
         for leftover in staged.values():
             leftover.unlink(missing_ok=True)
         shutil.rmtree(cache, ignore_errors=True)
@@ -116,33 +116,37 @@ def _first_pass(corpus, size: int | None, cache: Path, engine, options: ScoreOpt
     doc_freq, n_prose, n_articles, chunks = Counter(), 0, 0, 0
     reading = _bar(None, "reading", size, options.progress, "article")
     jobs = enumerate(iter_corpus(corpus, chunk_size=options.chunk_size))
-    for counts, n, size in engine.map(_split_chunk, jobs, cache=str(cache)):
+    for counts, n, n_chunk in engine.map(_split_chunk, jobs, cache=str(cache)):
         doc_freq.update(counts)
-        n_prose, n_articles, chunks = n_prose + n, n_articles + size, chunks + 1
-        reading.update(size)
+        n_prose, n_articles, chunks = n_prose + n, n_articles + n_chunk, chunks + 1
+        reading.update(n_chunk)
     reading.close()
     return chunks, n_articles, common_words(doc_freq, n_prose)
 
 
 def _last_pass(chunks: int, n_articles: int, reference, codebook: Codebook, engine, *,
                cache: Path, options: ScoreOptions, staged: dict) -> dict:
-    """Pass 3: score every chunk, append its parts to the staged sentences and quotes."""
+    """Pass 3: score every chunk, append its parts to the staged sentences and quotes; the
+    corpus' counts (added up chunk by chunk), skipped articles and warnings."""
     parts = {name: _Joined(temporary_beside(cache.parent / name), options.format)
              for name in ("sentences", "quotes")}
     staged.update({name: joined.path for name, joined in parts.items()})
     scoring = _bar(None, "scoring", n_articles, options.progress, "article")
-    result = {"counts": [], "skipped": [], "warnings": []}
+    counts, skipped, warnings = None, [], []
     for done in engine.map(_score_chunk, range(chunks), cache=str(cache), codebook=codebook,
                            reference=reference, format=options.format):
         for name, joined in parts.items():
             joined.append(done["parts"][name])
-        for key in result:
-            result[key].extend(done[key] if key == "warnings" else [done[key]])
+        parts_counts = [done["counts"]] if counts is None else [counts, done["counts"]]
+        counts = combine_counts(parts_counts)
+        skipped.append(done["skipped"])
+        warnings += done["warnings"]
         scoring.update(done["n_articles"])
     scoring.close()
     for joined in parts.values():
         joined.close()
-    return result
+    return {"counts": counts, "skipped": pd.concat(skipped, ignore_index=True),
+            "warnings": warnings}
 
 
 def _cache_file(cache: str, index: int) -> Path:

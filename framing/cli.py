@@ -119,11 +119,7 @@ def score(corpus: str, codebook: str | None, out: str,
           options: ScoreOptions = ScoreOptions()) -> pd.DataFrame:
     """Score the corpus into the tables in `out` (chunk by chunk, see `stream`); print the
     loader's warnings; return the summary table."""
-    corpus_path, out_path = Path(corpus).resolve(), Path(out).resolve()
-    if corpus_path.is_dir() and out_path == corpus_path:
-        raise FramingError(f"{out}: is the corpus folder; choose another --out folder so "
-                           "the corpus stays untouched")
-    result = score_to_folder(corpus, load_codebook(codebook), out_path, options=options)
+    result = score_to_folder(corpus, load_codebook(codebook), out, options=options)
     for warning in result["warnings"]:
         print(f"framing: warning: {warning}", file=sys.stderr)
     return result["summary"]
@@ -140,8 +136,6 @@ def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "score":
-            if (args.scheduler or args.workers) and args.engine != "dask":
-                raise FramingError("--scheduler and --workers need --engine dask")
             options = ScoreOptions(chunk_size=args.chunk_size, format=args.format,
                                    progress=args.progress, engine=args.engine,
                                    scheduler=args.scheduler, workers=args.workers)

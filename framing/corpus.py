@@ -35,6 +35,7 @@ from .schemas import ARTICLES
 OPTIONAL = ("title", "published", "url", "country")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".json", ".parquet")
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+FIELD_LIMIT = 2**31 - 1
 
 
 def load_corpus(path) -> pd.DataFrame:
@@ -48,7 +49,9 @@ def load_corpus(path) -> pd.DataFrame:
 
 def iter_corpus(path, *, chunk_size: int | None = 1000) -> Iterator[pd.DataFrame]:
     """The articles table of the corpus at `path` in chunks of `chunk_size` articles (None:
-    one chunk), in corpus order; only the current chunk is held in memory.
+    one chunk), in corpus order. Articles are read as the chunks are taken: of the articles,
+    only the current chunk is in memory (besides the ids seen, to refuse duplicates, and a
+    manifest's rows).
 
     Raises `FramingError` naming the file and line of any problem, when the reading reaches it.
     """
@@ -74,8 +77,10 @@ def corpus_size(path) -> int | None:
     Parquet tables), else None. Raises `FramingError` when `path` is not a corpus."""
     path = Path(path)
     kind = _kind(path)
-    if kind == "manifest":
-        return sum(1 for _ in _manifest_records(path))
+    if kind == "manifest":  # rows, not checked here (reading checks them)
+        manifest = path / "manifest.csv"
+        return sum(1 for _ in csv.DictReader(io.StringIO(read_text(manifest, str(manifest)),
+                                                         newline="")))
     if kind == "folder":
         return len(_names(path))
     return _parquet_file(path).metadata.num_rows if path.suffix.lower() == ".parquet" else None
@@ -217,48 +222,69 @@ def _table_rows(table: Path):
                        clean_text(record["text"], where), record)
 
 
-def _lines(table: Path):
-    """The decoded lines of a UTF-8 table (a byte-order mark dropped), read one at a time."""
+def _open_text(table: Path):
+    """A UTF-8 table as text, read as it is consumed (a byte-order mark dropped; lines end at
+    \n, \r\n or \r, kept as they are)."""
     try:
-        handle = table.open("rb")
+        return io.TextIOWrapper(table.open("rb"), encoding="utf-8-sig", newline="")
     except OSError as err:
         raise FramingError(f"{table}: cannot be read ({err.strerror})") from None
-    with handle:
-        offset = 0
-        for raw in handle:
+
+
+def _not_utf8(table: Path) -> FramingError:
+    """The error for a table that is not UTF-8, naming the line and byte of the first bad
+    byte (found again in the raw bytes, as text decoding reads ahead)."""
+    offset = 0
+    with table.open("rb") as raw:
+        for number, line in enumerate(raw, start=1):
             try:
-                line = raw.decode("utf-8")
+                line.decode("utf-8")
             except UnicodeDecodeError as err:
-                raise FramingError(f"{table}: not UTF-8 text (byte {offset + err.start}); "
-                                   "save the file as UTF-8") from None
-            yield line[1:] if offset == 0 and line.startswith("\ufeff") else line
-            offset += len(raw)
+                return FramingError(f"{table}:{number}: not UTF-8 text (byte "
+                                    f"{offset + err.start}); save the file as UTF-8")
+            offset += len(line)
+    return FramingError(f"{table}: not UTF-8 text; save the file as UTF-8")
 
 
 def _read_csv(table: Path):
-    reader = csv.DictReader(_lines(table))
-    missing = [c for c in ("text", "outlet") if c not in (reader.fieldnames or [])]
-    if missing:
-        raise FramingError(f"{table}:1: header lacks {', '.join(missing)}; an article "
-                           "table needs the columns text,outlet")
-    start = 2
-    for record in reader:
-        yield start, record
-        start = reader.line_num + 1
+    limit, start = csv.field_size_limit(), 2
+    csv.field_size_limit(FIELD_LIMIT)  # articles with HTML run past csv's 128 KiB default
+    try:
+        with _open_text(table) as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in ("text", "outlet") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise FramingError(f"{table}:1: header lacks {', '.join(missing)}; an "
+                                   "article table needs the columns text,outlet")
+            for record in reader:
+                yield start, record
+                start = reader.line_num + 1
+    except UnicodeDecodeError:
+        raise _not_utf8(table) from None
+    except csv.Error as err:
+        raise FramingError(f"{table}:{start}: {err}; check this row (its quoting, or a "
+                           "field too long)") from None
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _read_jsonl(table: Path):
-    for number, line in enumerate(_lines(table), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise FramingError(f"{table}:{number}: not valid JSON ({err.msg}); write one "
-                               "JSON object per line") from None
-        if not isinstance(record, dict):
-            raise FramingError(f"{table}:{number}: expected a JSON object with text and outlet")
-        yield number, record
+    try:
+        with _open_text(table) as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise FramingError(f"{table}:{number}: not valid JSON ({err.msg}); write "
+                                       "one JSON object per line") from None
+                if not isinstance(record, dict):
+                    raise FramingError(f"{table}:{number}: expected a JSON object with text "
+                                       "and outlet")
+                yield number, record
+    except UnicodeDecodeError:
+        raise _not_utf8(table) from None
 
 
 def _parquet_file(table: Path):

@@ -72,11 +72,21 @@ OUTLET_SCORES = {
 
 COUNTS = {
     "outlet": "outlet name (or the `by` column of `count_scores`)",
-    "measure": "n_articles, n_sentences, weight, tone_sum (per outlet); n_hits, weighted_hits, "
-    "tone_sum (per outlet x frame); n_quoted_words (per outlet x actor)",
+    "measure": "n_articles, n_sentences, weight, tone_sum, n_toned (per outlet); n_hits, "
+    "weighted_hits, tone_sum, n_toned (per outlet x frame); n_quoted_words (per outlet x "
+    "actor)",
     "frame": "frame id for per-frame counts, '' otherwise",
     "actor": "actor id for quoted words, '' otherwise",
     "value": "the count or sum; counts of parts of a corpus add up to the whole corpus' counts",
+}
+
+# Column types of the written tables in Parquet (frame columns of sentences are int64 too), so
+# that a file's schema never depends on its rows (an empty chunk, a table with nothing skipped).
+PARQUET_TYPES = {
+    **{c: "string" for c in ("article_id", "outlet", "file", "role", "text", "speaker",
+                             "reason", "measure", "frame", "actor")},
+    "start": "int64", "end": "int64", "sentiment": "float64", "tone": "float64",
+    "value": "float64",
 }
 
 SENTENCES_CSV = ["article_id", "outlet", "file", "start", "end", "role", "text", "sentiment", "tone"]

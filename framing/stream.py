@@ -1,31 +1,34 @@
 """Score a corpus of any size into a folder of tables, chunk by chunk (`framing score`).
 
 The corpus is read in chunks of articles (`corpus.iter_corpus`) and only a few chunks are in
-memory at a time, whatever the corpus size. Off-topic detection measures each paragraph
-against the whole corpus (`relevance.Reference`), so the chunks make three passes:
+memory at a time. Off-topic detection measures each paragraph against the whole corpus
+(`relevance.Reference`), so the chunks make three passes:
 
-1. split each chunk into sentences, keep it in a cache folder (inside the output folder,
-   removed at the end) and count its vocabulary;
+1. split each chunk into sentences, keep it in a cache folder and count its vocabulary;
 2. count the judged paragraph shares of each chunk against the corpus' common words;
 3. finish each chunk with the corpus reference (`summarize.score_split`: off-topic text,
    frames, tone, quotes), write its sentences and quotes as parts, and count its scores.
 
-The counts add up to the outlet scores (`summarize.combine_counts`) and the parts are joined in
-chunk order, so the tables are those of `score_corpus` on the whole corpus: sentences and
-quotes identical for any chunk size, scores equal up to the order of floating-point sums.
-Engines run the chunks: `LocalEngine` in this process, `DaskEngine` on a dask.distributed
-cluster (the ``scale`` extra). Both hand results back in chunk order, so their outputs are
-identical. Every output is written to a temporary file and renamed into place at the end.
+The counts add up to the outlet scores (`summarize.combine_counts`) and the parts are joined
+in chunk order (`outputs.JoinedTable`), so the tables are those of `score_corpus` on the
+whole corpus: sentences and quotes identical for any chunk size (CSV byte for byte), scores
+equal up to the order of floating-point sums. The engine (`engines`) runs the chunks here or
+on a Dask cluster and hands results back in chunk order, so both write the same files.
+
+The cache folder ``.framing-cache-<host>-<pid>-…`` inside the output folder holds the split
+chunks (about three times the corpus' text) and the tables being written; it is removed at the
+end, and a cache left by a run that was killed is removed by the next run in that folder.
 """
 
 from __future__ import annotations
 
-import logging
 import os
+import re
 import shutil
+import socket
 import sys
 import tempfile
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,18 +36,17 @@ import pandas as pd
 
 from .codebook import Codebook
 from .corpus import corpus_size, iter_corpus
+from .engines import make_engine
 from .errors import FramingError
-from .outputs import temporary_beside
+from .outputs import FORMATS, JoinedTable, write_table
 from .relevance import common_words, count_shares, count_vocabulary, reference_from
 from .schemas import QUOTES_CSV, SENTENCES_CSV
 from .segment import split_sentences
 from .summarize import combine_counts, score_split, scores_from_counts, summary_table
 
-FORMATS = ("csv", "parquet")
 ENGINES = ("local", "dask")
 TABLES = ("sentences", "quotes", "outlets", "summary", "skipped")
-TYPES = {"start": "int64", "end": "int64", "sentiment": "float64", "tone": "float64",
-         **{c: "string" for c in ("article_id", "outlet", "file", "role", "text", "speaker")}}
+CACHE_PREFIX = ".framing-cache-"
 
 
 @dataclass(frozen=True)
@@ -67,86 +69,121 @@ class ScoreOptions:
             raise FramingError(f"format {self.format!r}: choose one of {', '.join(FORMATS)}")
         if self.engine not in ENGINES:
             raise FramingError(f"engine {self.engine!r}: choose one of {', '.join(ENGINES)}")
+        if (self.scheduler or self.workers is not None) and self.engine != "dask":
+            raise FramingError("--scheduler and --workers need --engine dask")
+        if self.workers is not None and self.workers < 1:
+            raise FramingError(f"--workers {self.workers}: give at least 1")
 
 
 def score_to_folder(corpus, codebook: Codebook, out, *,
                     options: ScoreOptions = ScoreOptions()) -> dict:
     """Score the corpus at `corpus` into `out`: ``sentences, quotes, outlets, summary,
     skipped`` as CSV or Parquet (README "Tables"). Returns ``{"summary", "warnings",
-    "n_articles", "files"}``; nothing in `out` changes unless the whole run succeeds."""
+    "n_articles", "files"}``. No table in `out` is replaced unless the whole run succeeds;
+    then the five are renamed into place one after the other."""
+    out = Path(out).resolve()
+    if Path(corpus).is_dir() and Path(corpus).resolve() == out:
+        raise FramingError(f"{out}: is the corpus folder; choose another --out folder so "
+                           "the corpus stays untouched")
     size = corpus_size(corpus)  # also checks that `corpus` is one
-    out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    cache = Path(tempfile.mkdtemp(prefix=".framing-cache-", dir=out))
-    engine, staged = None, {}
+    remove_stale_caches(out)
+    cache = Path(tempfile.mkdtemp(prefix=f"{CACHE_PREFIX}{socket.gethostname()}-{os.getpid()}-",
+                                  dir=out))
+    engine = None
     try:
-        engine = make_engine(options)
-        chunks, n_articles, common = _first_pass(corpus, size, cache, engine, options)
-        judged = Counter()
-        for counts in engine.map(_share_chunk, _bar(range(chunks), "measuring", chunks,
-                                                    options.progress, "chunk"),
-                                 cache=str(cache), common=common):
-            judged.update(counts)
-        reference = reference_from(common, judged)
-        result = _last_pass(chunks, n_articles, reference, codebook, engine,
-                            cache=cache, options=options, staged=staged)
-        outlets = scores_from_counts(result["counts"], codebook)
+        engine = make_engine(options.engine, scheduler=options.scheduler,
+                             workers=options.workers)
+        run = _Run(cache, engine, options, codebook)
+        chunks, n_articles, common = run.first_pass(corpus, size)
+        reference = reference_from(common, run.second_pass(chunks, common))
+        counts, skipped, warnings = run.last_pass(chunks, n_articles, reference)
+        outlets = scores_from_counts(counts, codebook)
         summary = summary_table(outlets, codebook)
-        skipped = result["skipped"]
         for name, table in (("outlets", outlets), ("summary", summary), ("skipped", skipped)):
-            staged[name] = temporary_beside(out / name)
-            _write_part(staged[name], table, options.format)
-        files = []
-        for name in TABLES:
-            target = out / f"{name}.{options.format}"
-            os.replace(staged.pop(name), target)
-            files.append(target)
-        return {"summary": summary, "warnings": result["warnings"], "n_articles": n_articles,
+            write_table(run.staged(name), table, options.format)
+        files = [out / f"{name}.{options.format}" for name in TABLES]
+        for name, target in zip(TABLES, files):
+            os.replace(run.staged(name), target)
+        return {"summary": summary, "warnings": warnings, "n_articles": n_articles,
                 "files": files}
     finally:
         if engine is not None:
             engine.close()
-        for leftover in staged.values():
-            leftover.unlink(missing_ok=True)
         shutil.rmtree(cache, ignore_errors=True)
 
 
-def _first_pass(corpus, size: int | None, cache: Path, engine, options: ScoreOptions):
-    """Pass 1: split and cache every chunk; the corpus' common words."""
-    doc_freq, n_prose, n_articles, chunks = Counter(), 0, 0, 0
-    reading = _bar(None, "reading", size, options.progress, "article")
-    jobs = enumerate(iter_corpus(corpus, chunk_size=options.chunk_size))
-    for counts, n, n_chunk in engine.map(_split_chunk, jobs, cache=str(cache)):
-        doc_freq.update(counts)
-        n_prose, n_articles, chunks = n_prose + n, n_articles + n_chunk, chunks + 1
-        reading.update(n_chunk)
-    reading.close()
-    return chunks, n_articles, common_words(doc_freq, n_prose)
+def remove_stale_caches(out: Path) -> None:
+    """Remove cache folders in `out` left by runs on this host whose process is gone."""
+    host = socket.gethostname()
+    for folder in out.glob(f"{CACHE_PREFIX}*"):
+        match = re.fullmatch(re.escape(CACHE_PREFIX + host) + r"-(\d+)-.*", folder.name)
+        if match and folder.is_dir() and not _alive(int(match.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
-def _last_pass(chunks: int, n_articles: int, reference, codebook: Codebook, engine, *,
-               cache: Path, options: ScoreOptions, staged: dict) -> dict:
-    """Pass 3: score every chunk, append its parts to the staged sentences and quotes; the
-    corpus' counts (added up chunk by chunk), skipped articles and warnings."""
-    parts = {name: _Joined(temporary_beside(cache.parent / name), options.format)
-             for name in ("sentences", "quotes")}
-    staged.update({name: joined.path for name, joined in parts.items()})
-    scoring = _bar(None, "scoring", n_articles, options.progress, "article")
-    counts, skipped, warnings = None, [], []
-    for done in engine.map(_score_chunk, range(chunks), cache=str(cache), codebook=codebook,
-                           reference=reference, format=options.format):
-        for name, joined in parts.items():
-            joined.append(done["parts"][name])
-        parts_counts = [done["counts"]] if counts is None else [counts, done["counts"]]
-        counts = combine_counts(parts_counts)
-        skipped.append(done["skipped"])
-        warnings += done["warnings"]
-        scoring.update(done["n_articles"])
-    scoring.close()
-    for joined in parts.values():
-        joined.close()
-    return {"counts": counts, "skipped": pd.concat(skipped, ignore_index=True),
-            "warnings": warnings}
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass(frozen=True)
+class _Run:
+    """One run's cache folder, engine, options and codebook; the three passes."""
+
+    cache: Path
+    engine: object
+    options: ScoreOptions
+    codebook: Codebook
+
+    def staged(self, name: str) -> Path:
+        return self.cache / f"{name}.{self.options.format}"
+
+    def first_pass(self, corpus, size: int | None):
+        """Split and cache every chunk: number of chunks and articles, common words."""
+        doc_freq, n_prose, n_articles, chunks = Counter(), 0, 0, 0
+        reading = _bar(None, "reading", size, self.options.progress, "article")
+        jobs = enumerate(iter_corpus(corpus, chunk_size=self.options.chunk_size))
+        for counts, n, n_chunk in self.engine.map(_split_chunk, jobs, cache=str(self.cache)):
+            doc_freq.update(counts)
+            n_prose, n_articles, chunks = n_prose + n, n_articles + n_chunk, chunks + 1
+            reading.update(n_chunk)
+        reading.close()
+        return chunks, n_articles, common_words(doc_freq, n_prose)
+
+    def second_pass(self, chunks: int, common: frozenset) -> Counter:
+        """The judged paragraphs' ``(shared, words)`` counts of the whole corpus."""
+        judged = Counter()
+        measuring = _bar(range(chunks), "measuring", chunks, self.options.progress, "chunk")
+        for counts in self.engine.map(_share_chunk, measuring, cache=str(self.cache),
+                                      common=common):
+            judged.update(counts)
+        return judged
+
+    def last_pass(self, chunks: int, n_articles: int, reference):
+        """Score every chunk, append its parts to the staged sentences and quotes; the
+        corpus' counts (added up chunk by chunk), skipped articles and warnings."""
+        counts, skipped, warnings = None, [], []
+        scoring = _bar(None, "scoring", n_articles, self.options.progress, "article")
+        with JoinedTable(self.staged("sentences"), self.options.format) as sentences, \
+                JoinedTable(self.staged("quotes"), self.options.format) as quotes:
+            for done in self.engine.map(_score_chunk, range(chunks), cache=str(self.cache),
+                                        codebook=self.codebook, reference=reference,
+                                        format=self.options.format):
+                sentences.append(done["parts"]["sentences"])
+                quotes.append(done["parts"]["quotes"])
+                counts = combine_counts([done["counts"]] if counts is None
+                                        else [counts, done["counts"]])
+                skipped.append(done["skipped"])
+                warnings += done["warnings"]
+                scoring.update(done["n_articles"])
+        scoring.close()
+        return counts, pd.concat(skipped, ignore_index=True), warnings
 
 
 def _cache_file(cache: str, index: int) -> Path:
@@ -169,57 +206,14 @@ def _share_chunk(index: int, *, cache: str, common: frozenset) -> Counter:
 def _score_chunk(index: int, *, cache: str, codebook: Codebook, reference, format: str):
     articles, split = pd.read_pickle(_cache_file(cache, index))
     scored = score_split(articles, split, codebook, reference=reference)
-    tables = {"sentences": scored["sentences"][SENTENCES_CSV + codebook.frame_ids],
-              "quotes": scored["quotes"][QUOTES_CSV]}
-    parts = {}
-    for name, table in tables.items():
-        part = Path(cache) / f"{name}-{index:06d}.{format}"
-        _write_part(part, table, format)
-        parts[name] = part
+    frames = {frame: "int64" for frame in codebook.frame_ids}
+    parts = {"sentences": Path(cache) / f"sentences-{index:06d}.{format}",
+             "quotes": Path(cache) / f"quotes-{index:06d}.{format}"}
+    write_table(parts["sentences"], scored["sentences"][SENTENCES_CSV + codebook.frame_ids],
+                format, types=frames)
+    write_table(parts["quotes"], scored["quotes"][QUOTES_CSV], format)
     return {"parts": parts, "counts": scored["counts"], "skipped": scored["skipped"],
             "warnings": [w for w in articles["warning"] if w], "n_articles": len(articles)}
-
-
-def _typed(table: pd.DataFrame) -> pd.DataFrame:
-    """Fixed types for the sentences' and quotes' columns, so that every chunk's part has
-    the same schema, empty or not (frame columns are int64 already)."""
-    return table.astype({c: t for c, t in TYPES.items() if c in table.columns})
-
-
-def _write_part(path: Path, table: pd.DataFrame, format: str) -> None:
-    if format == "parquet":
-        _typed(table).to_parquet(path, index=False)
-    else:
-        table.to_csv(path, index=False, lineterminator="\n")
-
-
-class _Joined:
-    """One output table built from chunk parts, in order, in a temporary file."""
-
-    def __init__(self, path: Path, format: str):
-        self.path, self.format = path, format
-        self._writer, self._header = None, False
-
-    def append(self, part: Path) -> None:
-        if self.format == "parquet":
-            import pyarrow.parquet as pq
-
-            table = pq.read_table(part)
-            if self._writer is None:
-                self._writer = pq.ParquetWriter(self.path, table.schema)
-            self._writer.write_table(table)
-        else:
-            with part.open("rb") as source, self.path.open("ab") as target:
-                header = source.readline()
-                if not self._header:
-                    target.write(header)
-                    self._header = True
-                shutil.copyfileobj(source, target)
-        part.unlink()
-
-    def close(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
 
 
 def _bar(items, desc: str, total, progress: bool | None, unit: str):
@@ -229,66 +223,3 @@ def _bar(items, desc: str, total, progress: bool | None, unit: str):
 
     return tqdm(items, desc=desc, total=total, unit=unit, file=sys.stderr,
                 disable=None if progress is None else not progress, dynamic_ncols=True)
-
-
-def make_engine(options: ScoreOptions):
-    """The engine `options` ask for."""
-    if options.engine == "dask":
-        return DaskEngine(scheduler=options.scheduler, workers=options.workers)
-    return LocalEngine()
-
-
-class LocalEngine:
-    """Runs every chunk in this process, one after the other."""
-
-    workers = 1
-
-    def map(self, function, items, **shared):
-        for item in items:
-            yield function(item, **shared)
-
-    def close(self) -> None:
-        pass
-
-
-class DaskEngine:
-    """Runs chunks as tasks on a dask.distributed cluster: a local one with `workers`
-    processes (default: the CPU count), or the scheduler at `scheduler`. At most two tasks
-    per worker are in flight, and results come back in chunk order. With a remote scheduler
-    the output folder must be on a file system the workers share (chunks are cached there)."""
-
-    def __init__(self, *, scheduler: str | None = None, workers: int | None = None):
-        try:
-            from distributed import Client, LocalCluster
-        except ImportError:
-            raise FramingError("--engine dask needs Dask: pip install 'framing[scale]'") from None
-        self._cluster = None
-        if scheduler:
-            try:
-                self._client = Client(scheduler, timeout="10s")
-            except OSError as err:
-                raise FramingError(f"--scheduler {scheduler}: cannot connect ({err}); start "
-                                   "the cluster or check the address") from None
-        else:
-            self._cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1,
-                                         threads_per_worker=1, processes=True,
-                                         dashboard_address=None,
-                                         silence_logs=logging.ERROR)
-            self._client = Client(self._cluster)
-        self.workers = max(1, len(self._client.scheduler_info()["workers"]))
-
-    def map(self, function, items, **shared):
-        shared = {name: self._client.scatter([value], broadcast=True, hash=False)[0]
-                  for name, value in shared.items()}
-        window = deque()
-        for item in items:
-            window.append(self._client.submit(function, item, pure=False, **shared))
-            if len(window) >= 2 * self.workers:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
-
-    def close(self) -> None:
-        self._client.close()
-        if self._cluster is not None:
-            self._cluster.close()

@@ -48,22 +48,24 @@ def count_scores(sentences: pd.DataFrame, quotes: pd.DataFrame, codebook: Codebo
     """The counts behind every outlet score (`schemas.COUNTS`), in long format: they add up
     over parts of a corpus (`combine_counts`), and `scores_from_counts` turns them into the
     scores. Per `by` group: ``n_articles``, ``n_sentences`` (content sentences), ``weight``
-    (their summed position weights), ``tone_sum``; per group x frame: ``n_hits``,
-    ``weighted_hits``, ``tone_sum`` (over the hits); per group x actor: ``n_quoted_words``."""
+    (their summed position weights), ``tone_sum`` and ``n_toned`` (sentences with a tone);
+    per group x frame: ``n_hits``, ``weighted_hits``, ``tone_sum`` and ``n_toned`` (over the
+    hits); per group x actor: ``n_quoted_words``."""
     check_columns(sentences, ["article_id", "role", by] + codebook.frame_ids, "sentences")
     content = sentences["role"].isin(CONTENT_ROLES).to_numpy()
     weight = np.where(content, position_weights(sentences).to_numpy(), 0.0)
     toned = "tone" in sentences.columns
-    tone = np.where(content, sentences["tone"].to_numpy(float), 0.0) if toned else None
-    columns = {("n_sentences", ""): content.astype(int), ("weight", ""): weight}
-    if toned:
-        columns[("tone_sum", "")] = tone
+    tone = sentences["tone"].to_numpy(float) if toned else np.full(len(sentences), np.nan)
+    has_tone = content & ~np.isnan(tone)
+    columns = {("n_sentences", ""): content.astype(int), ("weight", ""): weight,
+               ("tone_sum", ""): np.where(has_tone, tone, 0.0),
+               ("n_toned", ""): has_tone.astype(int)}
     for frame in codebook.frame_ids:
         hit = content & (sentences[frame].to_numpy() == 1)
         columns[("n_hits", frame)] = hit.astype(int)
         columns[("weighted_hits", frame)] = np.where(hit, weight, 0.0)
-        if toned:
-            columns[("tone_sum", frame)] = np.where(hit, tone, 0.0)
+        columns[("tone_sum", frame)] = np.where(hit & has_tone, tone, 0.0)
+        columns[("n_toned", frame)] = (hit & has_tone).astype(int)
     groups = sentences[by].to_numpy()
     sums = pd.DataFrame(columns, index=pd.Index(groups, name=by)).groupby(level=0, sort=False).sum()
     articles = sentences.groupby(by, sort=False)["article_id"].nunique()
@@ -102,7 +104,7 @@ def frames_from_counts(counts: pd.DataFrame, codebook: Codebook, *,
                          "salience": hits / n if n else np.nan,
                          "prominence": get("weighted_hits", frame) / weight if weight
                          else np.nan,
-                         "tone": get("tone_sum", frame) / hits if hits else np.nan})
+                         "tone": _mean(get("tone_sum", frame), get("n_toned", frame))})
     return pd.DataFrame(rows, columns=[by, "frame", "n_sentences", "n_hits", "salience",
                                        "prominence", "tone"])
 
@@ -159,13 +161,17 @@ def _outlet_rows(outlet: str, get, codebook: Codebook) -> list[dict]:
 
     n = get("n_sentences")
     rows = [row("n_articles", get("n_articles")), row("n_sentences", n),
-            row("tone", get("tone_sum") / n if n else np.nan)]
+            row("tone", _mean(get("tone_sum"), get("n_toned")))]
     for index in codebook.indices:
         positive, negative = get("n_hits", index.positive), get("n_hits", index.negative)
         total = positive + negative
         rows += [row(f"n_{index.positive}", positive), row(f"n_{index.negative}", negative),
                  row(index.id, (positive - negative) / total if total else np.nan)]
     return rows
+
+
+def _mean(total: float, count: float) -> float:
+    return total / count if count else np.nan
 
 
 def _voice_rows(outlet: str, words, codebook: Codebook) -> list[dict]:

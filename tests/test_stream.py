@@ -7,6 +7,7 @@ order. The Dask engine must give byte-identical files to the local engine.
 """
 
 import json
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -130,6 +131,7 @@ def test_progress_bars_only_when_asked_or_on_a_terminal(tmp_path, capsys):
 @pytest.mark.parametrize("args, message", [
     (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler and --workers need --engine dask"),
     (["--chunk-size", "0"], "chunk size 0: give at least 1 article"),
+    (["--engine", "dask", "--workers", "0"], "--workers 0: give at least 1"),
 ])
 def test_scale_option_mistakes(tmp_path, capsys, args, message):
     assert main(["score", str(SEEDS), "--out", str(tmp_path / "o")] + args) == 2
@@ -162,3 +164,131 @@ def test_weighted_median_is_numpys(pairs):
     values = np.array([v for v, _ in pairs])
     weights = np.array([w for _, w in pairs])
     assert _median(values, weights) == float(np.median(np.repeat(values, weights)))
+
+
+def test_parquet_files_are_the_same_for_any_chunk_size_and_empty_chunks(tmp_path, codebook):
+    # an empty article and one of nothing but furniture make chunks without sentences or
+    # quotes: their parts must have the schema of the others
+    table = pd.read_csv(DATA / "heldout2" / "table.csv", keep_default_na=False)
+    extra = pd.DataFrame({"article_id": ["empty", "menu"], "outlet": ["Harbour Chronicle"] * 2,
+                          "text": ["", "Home | World | Business"]})
+    corpus = tmp_path / "t.parquet"
+    pd.concat([extra, table], ignore_index=True).to_parquet(corpus, index=False)
+    for chunk_size in (1, 2, 1000):
+        score_to_folder(corpus, codebook, tmp_path / f"p{chunk_size}",
+                        options=ScoreOptions(chunk_size=chunk_size, format="parquet"))
+    for name in ("sentences", "quotes", "skipped"):
+        files = [(tmp_path / f"p{k}" / f"{name}.parquet").read_bytes() for k in (1, 2, 1000)]
+        assert files[0] == files[1] == files[2], name
+    outlets = [pd.read_parquet(tmp_path / f"p{k}" / "outlets.parquet") for k in (1, 1000)]
+    np.testing.assert_allclose(outlets[0]["value"], outlets[1]["value"], atol=1e-12)
+    skipped = pd.read_parquet(tmp_path / "p1" / "skipped.parquet")
+    assert skipped["article_id"].tolist() == ["empty", "menu"]
+    sentences = pd.read_parquet(tmp_path / "p1" / "sentences.parquet")
+    assert sentences[codebook.frame_ids].dtypes.eq("int64").all()
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_tables_with_other_line_endings_and_a_mark_read_alike(tmp_path, ending):
+    rows = [{"outlet": "AP", "text": "Trump and Xi spoke."}, {"outlet": "BBC", "text": "Yes."}]
+    csv_lf, jsonl_lf = tmp_path / "a.csv", tmp_path / "a.jsonl"
+    pd.DataFrame(rows).to_csv(csv_lf, index=False, lineterminator="\n")
+    jsonl_lf.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    for plain in (csv_lf, jsonl_lf):
+        other = tmp_path / f"b{plain.suffix}"
+        other.write_bytes(b"\xef\xbb\xbf" + plain.read_bytes().replace(b"\n", ending.encode()))
+        expected, got = fr.load_corpus(plain), fr.load_corpus(other)
+        assert got[["outlet", "text", "article_id"]].replace("b:", "a:", regex=True).equals(
+            expected[["outlet", "text", "article_id"]])
+
+
+def test_long_fields_and_broken_tables_name_the_line(tmp_path, monkeypatch):
+    long = tmp_path / "long.csv"
+    pd.DataFrame({"outlet": ["AP"], "text": ["word " * 60000]}).to_csv(long, index=False)
+    assert len(fr.load_corpus(long)["text"].iloc[0]) == 300000  # past csv's 128 KiB default
+    monkeypatch.setattr("framing.corpus.FIELD_LIMIT", 1000)
+    with pytest.raises(fr.FramingError, match=r"long\.csv:2: field larger than field limit"):
+        fr.load_corpus(long)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"outlet": "A", "text": "ok"}\n{"outlet": "B", "text": "caf\xe9"}\n')
+    # line 1 is 29 characters and its newline; line 2 has 28 before the bad byte: 30 + 28
+    with pytest.raises(fr.FramingError, match=r"bad\.jsonl:2: not UTF-8 text \(byte 58\)"):
+        fr.load_corpus(bad)
+
+
+def test_a_failure_while_scoring_cleans_up(tmp_path, codebook, monkeypatch):
+    out = tmp_path / "out"
+    score_to_folder(SEEDS, codebook, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    calls = []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return score_split(*args, **kwargs)
+
+    from framing.summarize import score_split
+    monkeypatch.setattr("framing.stream.score_split", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        score_to_folder(SEEDS, codebook, out, options=ScoreOptions(chunk_size=2))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_killed_runs_cache_is_removed_by_the_next_run(tmp_path, codebook):
+    import os
+    import socket
+
+    host = socket.gethostname()
+    dead = tmp_path / f".framing-cache-{host}-{2**22 + 12345}-abc"  # above Linux's pid_max
+    alive = tmp_path / f".framing-cache-{host}-{os.getpid()}-abc"
+    other_host = tmp_path / ".framing-cache-elsewhere-1-abc"
+    for folder in (dead, alive, other_host):
+        folder.mkdir()
+        (folder / "chunk-000000.pkl").write_bytes(b"x")
+    score_to_folder(SEEDS, codebook, tmp_path)
+    assert not dead.exists() and alive.exists() and other_host.exists()
+
+
+def test_dask_on_a_running_cluster_and_parquet(tmp_path, codebook):
+    distributed = pytest.importorskip("distributed")
+    corpus = HELDOUT / "folder"
+    score_to_folder(corpus, codebook, tmp_path / "local",
+                    options=ScoreOptions(chunk_size=2, format="parquet"))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        options = ScoreOptions(chunk_size=2, format="parquet", engine="dask",
+                               scheduler=cluster.scheduler_address)
+        score_to_folder(corpus, codebook, tmp_path / "remote", options=options)
+    for name in ("sentences", "quotes", "outlets", "summary", "skipped"):
+        assert (tmp_path / "remote" / f"{name}.parquet").read_bytes() == (
+            tmp_path / "local" / f"{name}.parquet").read_bytes(), name
+
+
+def _split_at(table, cuts):
+    ids = list(dict.fromkeys(table["article_id"]))
+    bounds = [0] + sorted(set(cuts)) + [len(ids)]
+    return [table[table["article_id"].isin(ids[a:b])] for a, b in zip(bounds, bounds[1:])
+            if b > a]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(0, 5), max_size=4))
+def test_counts_of_any_split_add_up_to_the_whole(seed_scores, codebook, cuts):
+    """Scores and the off-topic reference come from counts that add up over chunks."""
+    from framing.relevance import common_words, count_shares, count_vocabulary
+    from framing.summarize import combine_counts, count_scores
+
+    sentences, quotes = seed_scores["sentences"], seed_scores["quotes"]
+    parts = _split_at(sentences, cuts)
+    whole = count_scores(sentences, quotes, codebook)
+    added = combine_counts([count_scores(p, quotes[quotes["article_id"].isin(p["article_id"])],
+                                         codebook) for p in parts])
+    key = ["outlet", "measure", "frame", "actor"]
+    merged = whole.merge(added, on=key, how="outer", suffixes=("_whole", "_parts"))
+    np.testing.assert_allclose(merged["value_parts"], merged["value_whole"], atol=1e-12)
+    vocabulary = [count_vocabulary(p) for p in parts]
+    assert sum((c for c, _ in vocabulary), Counter()) == count_vocabulary(sentences)[0]
+    common = common_words(*count_vocabulary(sentences))
+    assert sum((count_shares(p, common) for p in parts), Counter()) == \
+        count_shares(sentences, common)

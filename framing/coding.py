@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .codebook import Codebook, cue_regex, phrase_regex
-from .matcher import CueMatcher
+from .codebook import Codebook, cue_regex, phrase_alternation, phrase_regex
+from .matcher import CueMatcher, pattern_alternation
 from .schemas import CONTENT_ROLES, check_columns
 
 
@@ -85,15 +85,13 @@ class Negation:
 
 def _phrases(phrases) -> re.Pattern:
     """One pattern for fixed phrases as whole words, longest first."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile("|".join(phrase_regex(p) for p in ordered), re.IGNORECASE)
+    return re.compile(phrase_alternation(phrases), re.IGNORECASE)
 
 
 def compile_cues(cues, patterns=()) -> re.Pattern | None:
     """One case-insensitive pattern for a list of cues and raw patterns (longest cue first)."""
-    parts = [cue_regex(c) for c in sorted(cues, key=len, reverse=True)]
-    parts += [f"(?:{p})" for p in patterns]
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    parts = [cue_regex(c) for c in sorted(cues, key=len, reverse=True)] + list(patterns)
+    return re.compile(pattern_alternation(parts), re.IGNORECASE) if parts else None
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import framing as fr
-from framing.codebook import cue_regex
+from framing.phrases import cue_regex
 
 ROOT = Path(__file__).resolve().parents[1]
 PER_ARTICLE = 20

@@ -102,58 +102,10 @@ class Codebook:
 
 
 
-LEFT_BOUNDARY = r"(?<!\w)"
-
-
 @lru_cache(maxsize=1)
 def _english() -> dict:
     text = resources.files("framing").joinpath("data/english.yaml").read_text("utf-8")
     return yaml.safe_load(text)
-
-
-def phrase_regex(phrase: str) -> str:
-    """Regular expression for a fixed phrase as whole words: any whitespace between words,
-    straight and curly apostrophes alike; a suffix like "n't" attaches to the word before."""
-    core = re.sub("['’]", "['’]", re.escape(phrase)).replace(r"\ ", r"\s+")
-    left = LEFT_BOUNDARY if phrase[:1].isalnum() and not phrase.startswith("n'") else ""
-    right = r"(?!\w)" if phrase[-1:].isalnum() else ""
-    return left + core + right
-
-
-def phrase_alternation(phrases, *, exact_capitals: bool = False) -> str:
-    """One regular expression for fixed phrases (`phrase_regex`), longest first. With
-    `exact_capitals`, phrases with capitals match as written and the others in any case.
-    The left word boundary of a run of phrases that have one is checked once, before the
-    run: the same matches as one look-behind per phrase, found many times faster."""
-    parts, run = [], []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        core = phrase_regex(phrase)
-        bounded = core.startswith(LEFT_BOUNDARY)
-        core = core[len(LEFT_BOUNDARY):] if bounded else core
-        if exact_capitals and not any(ch.isupper() for ch in phrase):
-            core = f"(?i:{core})"
-        if bounded:
-            run.append(core)
-            continue
-        if run:
-            parts.append(f"{LEFT_BOUNDARY}(?:{'|'.join(run)})")
-            run = []
-        parts.append(core)
-    if run:
-        parts.append(f"{LEFT_BOUNDARY}(?:{'|'.join(run)})")
-    return "|".join(parts)
-
-
-def cue_regex(cue: str) -> str:
-    """Regular expression for a cue: whole words, any case, spaces or hyphens between words,
-    a trailing ``*`` for any word ending, straight and curly apostrophes alike."""
-    words = []
-    for word in cue.strip().split():
-        wildcard = word.endswith("*")
-        core = re.sub("['’]", "['’]", re.escape(word.rstrip("*")))
-        core = re.sub(r"\\-", r"[-‐–\\s]?", core)
-        words.append(core + (r"\w*" if wildcard else ""))
-    return r"(?<!\w)" + r"[\s\-‐–]+".join(words) + r"(?!\w)"
 
 
 def load_codebook(path=None) -> Codebook:

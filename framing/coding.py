@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .codebook import Codebook, cue_regex, phrase_alternation, phrase_regex
-from .matcher import CueMatcher, pattern_alternation
+from .codebook import Codebook
+from .matcher import CueMatcher
+from .phrases import cue_regex, pattern_alternation, phrase_alternation, phrase_regex
 from .schemas import CONTENT_ROLES, check_columns
 
 

@@ -18,7 +18,7 @@ import re
 
 import ahocorasick
 
-from .codebook import cue_regex
+from .phrases import cue_regex, pattern_alternation
 
 FOLD = str.maketrans({"-": " ", "‐": " ", "–": " ", "—": " ", "’": "'", "‘": "'"})
 SPACES = re.compile(r"\s")
@@ -90,53 +90,6 @@ class CueMatcher:
                                             if m.end() > m.start())
         return sorted(((key, a, b) for key, spans in hits.items()
                        for a, b in _leftmost_longest(spans)), key=lambda h: (h[1], h[2]))
-
-
-BOUNDARIES = (r"(?<!\w)", r"\b")
-
-
-def pattern_alternation(patterns: list[str]) -> str:
-    """The patterns as one alternation, in order. A run of patterns that open with the same
-    word-boundary test (and have no top-level ``|``) has the test made once, before the run:
-    the same matches, found several times faster."""
-    parts, run, opening = [], [], None
-    for pattern in patterns:
-        head = next((b for b in BOUNDARIES if pattern.startswith(b)), None)
-        if head is not None and not _top_level_bar(pattern):
-            if head != opening and run:
-                parts.append(f"{opening}(?:{'|'.join(run)})")
-                run = []
-            run.append(f"(?:{pattern[len(head):]})")
-            opening = head
-            continue
-        if run:
-            parts.append(f"{opening}(?:{'|'.join(run)})")
-            run, opening = [], None
-        parts.append(f"(?:{pattern})")
-    if run:
-        parts.append(f"{opening}(?:{'|'.join(run)})")
-    return "|".join(parts)
-
-
-def _top_level_bar(pattern: str) -> bool:
-    """Whether `pattern` has a ``|`` outside brackets and character classes."""
-    depth, in_class, escaped = 0, False, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-    return False
 
 
 def _leftmost_longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .codebook import Codebook, phrase_alternation
+from .codebook import Codebook
+from .phrases import phrase_alternation
 from .schemas import CONTENT_ROLES, QUOTES, check_columns
 from .segment import paragraph_spans
 

@@ -3,7 +3,7 @@ import re
 import pytest
 
 import framing as fr
-from framing.codebook import cue_regex
+from framing.phrases import cue_regex
 
 
 def test_default_codebook_has_the_issue_frames_actors_and_index(codebook):

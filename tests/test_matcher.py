@@ -4,8 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.coding import compile_cues
-from framing.codebook import phrase_alternation, phrase_regex
-from framing.matcher import CueMatcher, normalise, pattern_alternation
+from framing.matcher import CueMatcher, normalise
+from framing.phrases import pattern_alternation, phrase_alternation, phrase_regex
 
 
 def _spans(matcher, text):

@@ -106,7 +106,7 @@ class JoinedTable:
                 shutil.copyfileobj(source, target)
         part.unlink()
 
-    def _append_parquet(self, part: Path, final: bool = False) -> None:
+    def _append_parquet(self, part: Path | None, final: bool = False) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 

@@ -150,11 +150,12 @@ def mark_off_topic(sentences: pd.DataFrame, *, closes: pd.Series,
     return sentences
 
 
-def _article_words(paragraphs: pd.DataFrame) -> dict:
+def _article_words(paragraphs: pd.DataFrame, tokens: list[list[str]] | None = None) -> dict:
+    """Per article: in how many of its paragraphs each word (lower case) occurs."""
+    tokens = [TOKEN.findall(text) for text in paragraphs["text"]] if tokens is None else tokens
     in_article: dict = {}
-    for article, text in zip(paragraphs["article_id"], paragraphs["text"]):
-        in_article.setdefault(article, Counter()).update(
-            set(w.lower() for w in TOKEN.findall(text)))
+    for article, words in zip(paragraphs["article_id"], tokens):
+        in_article.setdefault(article, Counter()).update(set(w.lower() for w in words))
     return in_article
 
 
@@ -162,10 +163,11 @@ def shared_vocabulary(paragraphs: pd.DataFrame, common: frozenset
                       ) -> tuple[np.ndarray, np.ndarray]:
     """For each paragraph: how many of its common words (lower-case, not stop words) are
     found elsewhere — again in its own article, or in `common` — and how many it has."""
-    in_article = _article_words(paragraphs)
+    tokens = [TOKEN.findall(text) for text in paragraphs["text"]]
+    in_article = _article_words(paragraphs, tokens)
     shared, n_words = [], []
-    for article, text in zip(paragraphs["article_id"], paragraphs["text"]):
-        words = [w for w in TOKEN.findall(text) if w.islower() and w not in ENGLISH_STOP_WORDS]
+    for article, found in zip(paragraphs["article_id"], tokens):
+        words = [w for w in found if w.islower() and w not in ENGLISH_STOP_WORDS]
         own = in_article[article]
         shared.append(sum(own[w] > 1 or w in common for w in words))
         n_words.append(len(words))

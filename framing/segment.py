@@ -77,17 +77,16 @@ def load_furniture() -> dict:
     }
 
 
-def segment_sentences(articles: pd.DataFrame, *, reference: Reference | None = None
-                      ) -> pd.DataFrame:
-    """Split every article into sentences and assign roles.
+def segment_sentences(articles: pd.DataFrame) -> pd.DataFrame:
+    """Split every article into sentences and assign roles (off-topic text measured against
+    these articles; `stream` uses `split_sentences` and `assign_off_topic` with the whole
+    corpus' reference instead).
 
-    `reference` is the corpus' yardstick for off-topic text (`relevance.Reference`); by
-    default it is computed from these articles. Returns the sentences table
-    (`schemas.SENTENCES`): one row per sentence, in article order, boilerplate and off-topic
-    sentences included so they can be audited.
+    Returns the sentences table (`schemas.SENTENCES`): one row per sentence, in article order,
+    boilerplate and off-topic sentences included so they can be audited.
     """
     sentences = split_sentences(articles)
-    return assign_off_topic(sentences, reference or corpus_reference(sentences))
+    return assign_off_topic(sentences, corpus_reference(sentences))
 
 
 def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:

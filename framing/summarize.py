@@ -91,20 +91,18 @@ def frames_from_counts(counts: pd.DataFrame, codebook: Codebook, *,
                        by: str = "outlet") -> pd.DataFrame:
     """Per group x frame: ``n_sentences, n_hits, salience, prominence, tone`` (see the module
     docstring) from `count_scores` counts, groups in order of appearance."""
-    value = counts.set_index([by, "measure", "frame", "actor"])["value"]
+    get = _lookup(counts, by)
     rows = []
     for group in pd.unique(counts[by]):
-        def get(measure, frame=""):
-            return value.get((group, measure, frame, ""), np.nan)
-
-        n, weight = int(get("n_sentences")), get("weight")
+        n, weight = int(get(group, "n_sentences")), get(group, "weight")
         for frame in codebook.frame_ids:
-            hits = int(get("n_hits", frame))
+            hits = int(get(group, "n_hits", frame))
             rows.append({by: group, "frame": frame, "n_sentences": n, "n_hits": hits,
                          "salience": hits / n if n else np.nan,
-                         "prominence": get("weighted_hits", frame) / weight if weight
+                         "prominence": get(group, "weighted_hits", frame) / weight if weight
                          else np.nan,
-                         "tone": _mean(get("tone_sum", frame), get("n_toned", frame))})
+                         "tone": _mean(get(group, "tone_sum", frame),
+                                       get(group, "n_toned", frame))})
     return pd.DataFrame(rows, columns=[by, "frame", "n_sentences", "n_hits", "salience",
                                        "prominence", "tone"])
 
@@ -116,15 +114,23 @@ def scores_from_counts(counts: pd.DataFrame, codebook: Codebook) -> pd.DataFrame
     for measure in ("n_sentences", "n_hits", "salience", "prominence", "tone"):
         rows += [{"outlet": r.outlet, "measure": measure, "frame": r.frame, "actor": "",
                   "value": float(getattr(r, measure))} for r in frames.itertuples()]
-    value = counts.set_index(["outlet", "measure", "frame", "actor"])["value"]
+    get = _lookup(counts, "outlet")
     outlets = list(pd.unique(counts["outlet"]))
     for outlet in outlets:
-        rows += _outlet_rows(outlet, lambda m, f="", a="": value.get((outlet, m, f, a), np.nan),
-                             codebook)
+        rows += _outlet_rows(outlet, get, codebook)
     for outlet in outlets:
-        rows += _voice_rows(outlet, lambda a: value.get((outlet, "n_quoted_words", "", a), 0.0),
-                            codebook)
+        rows += _voice_rows(outlet, get, codebook)
     return pd.DataFrame(rows, columns=list(OUTLET_SCORES))
+
+
+def _lookup(counts: pd.DataFrame, by: str):
+    """``get(group, measure, frame="", actor="")``: one count, NaN where there is none."""
+    value = counts.set_index([by, "measure", "frame", "actor"])["value"]
+
+    def get(group, measure: str, frame: str = "", actor: str = "") -> float:
+        return value.get((group, measure, frame, actor), np.nan)
+
+    return get
 
 
 def summarize_frames(sentences: pd.DataFrame, codebook: Codebook, *,
@@ -159,11 +165,12 @@ def _outlet_rows(outlet: str, get, codebook: Codebook) -> list[dict]:
         return {"outlet": outlet, "measure": measure, "frame": "", "actor": "",
                 "value": float(value)}
 
-    n = get("n_sentences")
-    rows = [row("n_articles", get("n_articles")), row("n_sentences", n),
-            row("tone", _mean(get("tone_sum"), get("n_toned")))]
+    rows = [row("n_articles", get(outlet, "n_articles")),
+            row("n_sentences", get(outlet, "n_sentences")),
+            row("tone", _mean(get(outlet, "tone_sum"), get(outlet, "n_toned")))]
     for index in codebook.indices:
-        positive, negative = get("n_hits", index.positive), get("n_hits", index.negative)
+        positive = get(outlet, "n_hits", index.positive)
+        negative = get(outlet, "n_hits", index.negative)
         total = positive + negative
         rows += [row(f"n_{index.positive}", positive), row(f"n_{index.negative}", negative),
                  row(index.id, (positive - negative) / total if total else np.nan)]
@@ -174,12 +181,13 @@ def _mean(total: float, count: float) -> float:
     return total / count if count else np.nan
 
 
-def _voice_rows(outlet: str, words, codebook: Codebook) -> list[dict]:
+def _voice_rows(outlet: str, get, codebook: Codebook) -> list[dict]:
     actors = [a.id for a in codebook.actors] + ["unknown"]
-    total = sum(words(actor) for actor in actors)
+    words = {actor: np.nan_to_num(get(outlet, "n_quoted_words", "", actor)) for actor in actors}
+    total = sum(words.values())
     rows = []
     for actor in actors:
-        n = float(words(actor))
+        n = float(words[actor])
         rows.append({"outlet": outlet, "measure": "n_quoted_words", "frame": "",
                      "actor": actor, "value": n})
         rows.append({"outlet": outlet, "measure": "voice_share", "frame": "",

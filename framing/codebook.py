@@ -23,7 +23,7 @@ DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
 TOP_KEYS = {"codebook", "title", "version", "description", "background", "foreground",
             "reference_points", "frames", "tone", "indices", "actors", "language", "highlight"}
 FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone",
-              "background", "reference_points", "carry", "negated_cues"}
+              "background", "reference_points", "carry", "negated_cues", "context_cues"}
 ACTOR_KEYS = {"id", "label", "kind", "aliases"}
 INDEX_KEYS = {"id", "label", "positive", "negative"}
 TONE_KEYS = {"weights", "positive", "negative"}
@@ -49,6 +49,7 @@ class Frame:
     carry: bool = False
     negated_cues: tuple[str, ...] = ()
     skip_reference_points: bool = False
+    context_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,8 @@ def _frames(data: dict, check: Checker) -> tuple[Frame, ...]:
         frames.append(Frame(frame_id, check.text(item, path, "label", what),
                             check.text(item, path, "description", what), cues, patterns,
                             item.get("negated"), tone, background, carry,
-                            _cues(item, path, "negated_cues", what, check), reference))
+                            _cues(item, path, "negated_cues", what, check), reference,
+                            _cues(item, path, "context_cues", what, check)))
     ids = {f.id for f in frames}
     for i, frame in enumerate(frames):
         if frame.negated is not None and frame.negated not in ids:

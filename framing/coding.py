@@ -7,6 +7,10 @@ instead ("talks without major breakthroughs" -> no_breakthrough only); a frame's
 ``negated_cues`` count for it only after a negator ("nothing has *changed*"). Only content
 sentences (headline, body) are coded; boilerplate and off-topic sentences get 0 everywhere.
 
+A frame's ``context_cues`` are words that name its topic only beside it ("the queue", "the
+licences"): they count for the frame when another sentence of the same paragraph carries it
+by its own cues.
+
 Topic frames marked ``carry: true`` follow the discourse: a sentence with no cue of any such
 frame that opens with a back-reference ("He", "These", "None of those", an opening quotation
 mark continuing a quote...) takes them from the content sentence before it in the same
@@ -28,6 +32,7 @@ from .schemas import CONTENT_ROLES, check_columns
 
 CLAUSE_CUT = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
 NEGATED_ONLY = "negated_cues"  # matcher key (frame id, NEGATED_ONLY) for a frame's negated_cues
+IN_CONTEXT = "context_cues"  # matcher key (frame id, IN_CONTEXT) for a frame's context_cues
 RELATIVE = re.compile(r"\s*(?:(?:under|in|by|after|with|of|from|through)\s+)?"
                       r"(?:where|which|when|who|whom|whose)\b", re.IGNORECASE)
 
@@ -112,6 +117,7 @@ class FrameCoder:
         frames = self.codebook.frames
         cues = {f.id: f.cues for f in frames}
         cues.update({(f.id, NEGATED_ONLY): f.negated_cues for f in frames if f.negated_cues})
+        cues.update({(f.id, IN_CONTEXT): f.context_cues for f in frames if f.context_cues})
         object.__setattr__(self, "_matcher", CueMatcher(cues, {f.id: f.patterns for f in frames}))
         object.__setattr__(self, "_frames", {f.id: f for f in frames})
         object.__setattr__(self, "_negation", Negation.from_codebook(self.codebook))
@@ -152,17 +158,21 @@ class FrameCoder:
 
     def matches(self, text: str) -> list[dict]:
         """Every cue hit in `text` (one pass, see `matcher`): ``frame, cue, start, end,
-        negated, background, counts_for`` (None when a background clause, a reference point
-        or an affirming phrase voids it, or for a negated-only cue that is not negated)."""
+        negated, background, counts_for, context`` (`counts_for` None when a background
+        clause, a reference point or an affirming phrase voids it, for a negated-only cue
+        that is not negated, and for a context cue, marked ``context``, which counts only
+        beside the frame's own cues: see `code_frames`)."""
         rows, spans = [], None
         for key, start, end in self._matcher.find(text):
-            negated_only = isinstance(key, tuple)
-            frame = self._frames[key[0] if negated_only else key]
+            kind = key[1] if isinstance(key, tuple) else None
+            frame = self._frames[key[0] if kind else key]
             spans = spans or (self.background_spans(text), self.reference_spans(text))
             in_background = any(a <= start < b for a, b in spans[0])
-            if negated_only:  # an outcome word that only counts when denied
+            if kind == NEGATED_ONLY:  # an outcome word that only counts when denied
                 negated = self._negation(text, start)
                 counts_for = frame.id if negated else None
+            elif kind == IN_CONTEXT:
+                negated, counts_for = False, None
             else:
                 negated = frame.negated is not None and self._negation(text, start)
                 counts_for = frame.negated if negated else frame.id
@@ -173,7 +183,7 @@ class FrameCoder:
                 counts_for = None
             rows.append({"frame": frame.id, "cue": text[start:end], "start": start, "end": end,
                          "negated": negated, "background": in_background,
-                         "counts_for": counts_for})
+                         "counts_for": counts_for, "context": kind == IN_CONTEXT})
         return rows + self._qualified(text, rows)
 
     def _qualified(self, text: str, rows: list[dict]) -> list[dict]:
@@ -192,17 +202,25 @@ class FrameCoder:
             if match and frame.negated not in {r["counts_for"] for r in extra}:
                 extra.append({"frame": frame.id, "cue": match.group(), "start": match.start(),
                               "end": match.end(), "negated": True, "background": False,
-                              "counts_for": frame.negated})
+                              "counts_for": frame.negated, "context": False})
         return extra
 
     def __call__(self, text: str) -> pd.DataFrame:
         """`matches` as a table, for explaining a sentence's coding."""
         return pd.DataFrame(self.matches(text), columns=["frame", "cue", "start", "end",
-                                                         "negated", "background", "counts_for"])
+                                                         "negated", "background", "counts_for",
+                                                         "context"])
 
     def frames_of(self, text: str) -> set[str]:
-        """The frame ids a text carries."""
-        return {m["counts_for"] for m in self.matches(text) if m["counts_for"] is not None}
+        """The frame ids a text carries by its own cues (context cues aside)."""
+        return self.frames_and_context(text)[0]
+
+    def frames_and_context(self, text: str) -> tuple[set[str], set[str]]:
+        """The frame ids a text carries by its own cues, and those with a context cue in it."""
+        rows = self.matches(text)
+        return ({m["counts_for"] for m in rows if m["counts_for"] is not None},
+                {m["frame"] for m in rows if m["context"] and not self._negation.affirms(
+                    text, m["start"])})
 
 
 def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
@@ -215,13 +233,29 @@ def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     coder = FrameCoder(codebook)
     coded = sentences.copy()
     content = coded["role"].isin(CONTENT_ROLES).to_numpy()
-    found = [coder.frames_of(text) if keep else set()
+    pairs = [coder.frames_and_context(text) if keep else (set(), set())
              for text, keep in zip(coded["text"], content)]
+    found = [own for own, _ in pairs]
     if "paragraph" in coded.columns:
+        found = _context_topics(coded, found, [context for _, context in pairs])
         found = _carry_topics(coded, content, found, codebook)
     for frame_id in codebook.frame_ids:
         coded[frame_id] = [int(frame_id in frames) for frames in found]
     return coded
+
+
+def _context_topics(coded: pd.DataFrame, own: list[set], context: list[set]) -> list[set]:
+    """A sentence's context cues count for their frame when another sentence of its
+    paragraph carries the frame by its own cues ("the queue" beside "rare earth licences")."""
+    found = [set(frames) for frames in own]
+    if not any(context):
+        return found
+    for rows in coded.groupby(["article_id", "paragraph"], sort=False).indices.values():
+        for i in rows:
+            for frame in context[i] - own[i]:
+                if any(frame in own[j] for j in rows if j != i):
+                    found[i].add(frame)
+    return found
 
 
 def _carry_topics(coded: pd.DataFrame, content, found: list[set], codebook: Codebook):

@@ -14,9 +14,9 @@ its robust spread over the corpus (1.4826 x median absolute deviation, at least
 `MIN_SPREAD`), which absorbs how much vocabulary the corpus' paragraphs share in general.
 
 A paragraph is off-topic when ``z < UNRELATED_Z`` (clearly about something else), or when it
-opens a run of paragraphs right after furniture that follows at least `MIN_BODY_BEFORE` body
-paragraphs (credits, copyright, "More from ...", "Read more", "Related") with
-``z < TAIL_Z``; the paragraphs right after it are off-topic while ``z < RUN_Z`` (teasers
+opens a run of paragraphs right after a block of furniture that a closing item opened
+(credits, copyright, "More from ...", "Read more", "Related"; after at least
+`MIN_BODY_BEFORE` body paragraphs) with ``z < TAIL_Z``; the paragraphs right after it are off-topic while ``z < RUN_Z`` (teasers
 come in blocks), until the next furniture line. The thresholds were set on the seed corpus and the
 first synthetic held-out corpus (tests/data/heldout).
 
@@ -189,9 +189,10 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
     for rows in sentences.groupby("article_id", sort=False).indices.values():
         threshold, body_seen, current = None, set(), None
         for row in rows:
-            if roles[row] == "boilerplate":
+            if roles[row] == "boilerplate":  # a block of furniture opened by a closing item
                 opens_run = closes[row] and len(body_seen) >= MIN_BODY_BEFORE
-                threshold = TAIL_Z if opens_run else None
+                threshold = TAIL_Z if opens_run or (threshold == TAIL_Z and current is None
+                                                    ) else None
                 current = None
                 continue
             if roles[row] == "body":

@@ -212,7 +212,8 @@ def _is_furniture_line(line: str, furniture: dict) -> bool:
 
 
 def _is_masthead(line: str, outlet: str) -> bool:
-    """The outlet's own name as a line, alone or followed by a separator and more."""
+    """The outlet's own name as a line, alone, followed by a separator and more, or by
+    words in another script."""
     name = WORD.findall(outlet.lower())
     if not name:
         return False
@@ -222,7 +223,8 @@ def _is_masthead(line: str, outlet: str) -> bool:
     if len(words) == len(name):
         return True
     rest = re.sub(r"^\W*" + r"\W+".join(map(re.escape, name)), "", line, flags=re.IGNORECASE)
-    return bool(re.match(r"\s*[—–|:·-]", rest))
+    # a separator and more, or the name in another script ("THE STANDARD 標準報")
+    return bool(re.match(r"\s*[—–|:·-]", rest)) or not re.search(r"[A-Za-z]", rest)
 
 
 def _closes(line: str, furniture: dict) -> bool:

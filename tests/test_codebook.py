@@ -97,11 +97,13 @@ def test_ids_and_patterns_that_would_break_coding(tmp_path, change, message):
         fr.load_codebook(path)
 
 
-def test_negated_cues_are_read_and_checked(tmp_path):
+@pytest.mark.parametrize("key, attribute", [("negated_cues", "negated_cues"),
+                                            ("context_cues", "context_cues")])
+def test_negated_and_context_cues_are_read_and_checked(tmp_path, key, attribute):
     path = tmp_path / "book.yaml"
-    path.write_text(GOOD + "    negated_cues: [settled]\n", encoding="utf-8")
-    assert fr.load_codebook(path).frames[0].negated_cues == ("settled",)
-    path.write_text(GOOD + "    negated_cues: ['--']\n", encoding="utf-8")
+    path.write_text(GOOD + f"    {key}: [settled]\n", encoding="utf-8")
+    assert getattr(fr.load_codebook(path).frames[0], attribute) == ("settled",)
+    path.write_text(GOOD + f"    {key}: ['--']\n", encoding="utf-8")
     with pytest.raises(fr.FramingError, match=r"book.yaml:7: cue '--' of frame 'calm' has no "
                                               "letters"):
         fr.load_codebook(path)

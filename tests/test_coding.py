@@ -213,3 +213,40 @@ def test_reference_points_are_explained(coder):
 def test_foreground_anchors_keep_clauses_out_of_background(coder, text, carries, lacks):
     frames = coder.frames_of(text)
     assert carries <= frames and not (lacks & frames), frames
+
+
+def _paragraphs(*paragraphs):
+    """A sentences table of one article: each argument a paragraph's list of sentences."""
+    rows = [{"article_id": "a", "paragraph": p, "role": "body", "text": text}
+            for p, sentences in enumerate(paragraphs) for text in sentences]
+    return pd.DataFrame(rows)
+
+
+def test_context_cues_count_beside_the_frame_only(codebook):
+    from framing.coding import code_frames
+
+    coded = code_frames(_paragraphs(
+        ["China tightened rare earth export rules in April.", "The queue keeps growing."],
+        ["The queue at the bakery keeps growing."],
+        ["Rubio said visas of Chinese students would be revoked.",
+         "Campus offices fielded calls all week."],
+        ["Campus offices fielded calls all week."]), codebook)
+    assert coded["rare_earths"].tolist()[:3] == [1, 1, 0]  # not in another paragraph
+    assert coded["students_visas"].tolist()[3:] == [1, 1, 0]
+
+
+def test_context_cues_are_explained_and_never_count_alone(coder):
+    matches = coder("The queue keeps growing.")
+    row = matches[matches["frame"] == "rare_earths"].iloc[0]
+    assert (row["cue"], bool(row["context"]), row["counts_for"]) == ("queue", True, None)
+    assert coder.frames_of("The queue keeps growing.") == set()
+
+
+def test_topics_carry_into_a_back_reference_in_the_paragraph(codebook):
+    from framing.coding import code_frames
+
+    coded = code_frames(_paragraphs(
+        ["Washington curbed sales of chip-design software to China.",
+         "None of those measures was reversed on Thursday.", "Markets rose."],
+        ["None of those measures was reversed on Thursday."]), codebook)
+    assert coded["tech_controls"].tolist() == [1, 1, 0, 0]

@@ -2,6 +2,7 @@
 
 import re
 
+import pandas as pd
 import pytest
 
 from framing.cli import validate
@@ -20,7 +21,15 @@ AGREEMENT = {
                    DATA / "coding" / "heldout2_coder_a.csv"),
     "heldout3_a": ([str(DATA / "heldout3" / "folder"), str(DATA / "heldout3" / "table.jsonl")],
                    DATA / "coding" / "heldout3_coder_a.csv"),
+    "heldout4_a": ([str(DATA / "heldout4" / "folder"), str(DATA / "heldout4" / "table.csv")],
+                   DATA / "coding" / "heldout4_coder_a.csv"),
 }
+# the four development corpora recoded for the evaluative frames with the decision rules
+ROUNDS = {"seeds": "seeds", "heldout": "heldout_a", "heldout2": "heldout2_a",
+          "heldout3": "heldout3_a"}
+AGREEMENT.update({f"rules_{corpus}_a": (AGREEMENT[name][0],
+                                        DATA / "coding" / "rules" / f"{corpus}_coder_a.csv")
+                  for corpus, name in ROUNDS.items()})
 
 
 def readme_block(name: str) -> str:
@@ -34,6 +43,28 @@ def readme_block(name: str) -> str:
 def test_agreement_tables_match_the_code(name):
     corpora, sheet = AGREEMENT[name]
     assert readme_block(name) == validate(corpora, [str(sheet)], None).strip()
+
+
+def _f1(first: pd.DataFrame, second: pd.DataFrame, frame: str) -> float:
+    """F1 of one coder's 0/1 codes against another's, on the sentences both coded."""
+    both = first.merge(second, on=["article_id", "start", "end"], suffixes=("_1", "_2"))
+    one, two = both[f"{frame}_1"] == 1, both[f"{frame}_2"] == 1
+    return 2 * (one & two).sum() / (one.sum() + two.sum())
+
+
+def test_agreement_between_coding_rounds():
+    """The README's table of coder agreement within and across the two coding rounds."""
+    coding, lines = DATA / "coding", []
+    for corpus in ROUNDS:
+        first = [pd.read_csv(coding / f"{corpus}_coder_{c}.csv") for c in "ab"]
+        second = [pd.read_csv(coding / "rules" / f"{corpus}_coder_{c}.csv") for c in "ab"]
+        cells = [corpus]
+        for frame in ["breakthrough", "no_breakthrough"]:
+            across = [_f1(a, b, frame) for a in first for b in second]
+            cells += [f"{_f1(*first, frame):.2f}", f"{_f1(*second, frame):.2f}",
+                      f"{min(across):.2f}–{max(across):.2f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    assert readme_block("rounds").splitlines()[2:] == lines
 
 
 def test_every_csv_column_is_documented():

@@ -8,7 +8,7 @@ instead ("talks without major breakthroughs" -> no_breakthrough only); a frame's
 sentences (headline, body) are coded; boilerplate and off-topic sentences get 0 everywhere.
 
 A frame's ``context_cues`` are words that name its topic only beside it ("the queue", "the
-licences"): they count for the frame when another sentence of the same paragraph carries it
+backlog"): they count for the frame when another sentence of the same paragraph carries it
 by its own cues.
 
 Topic frames marked ``carry: true`` follow the discourse: a sentence with no cue of any such
@@ -246,7 +246,8 @@ def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
 
 def _context_topics(coded: pd.DataFrame, own: list[set], context: list[set]) -> list[set]:
     """A sentence's context cues count for their frame when another sentence of its
-    paragraph carries the frame by its own cues ("the queue" beside "rare earth licences")."""
+    paragraph carries the frame by its own cues ("the queue" beside "rare earth licences").
+    Without a ``paragraph`` column there is no context and context cues count nowhere."""
     found = [set(frames) for frames in own]
     if not any(context):
         return found

@@ -191,8 +191,7 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
         for row in rows:
             if roles[row] == "boilerplate":  # a block of furniture opened by a closing item
                 opens_run = closes[row] and len(body_seen) >= MIN_BODY_BEFORE
-                threshold = TAIL_Z if opens_run or (threshold == TAIL_Z and current is None
-                                                    ) else None
+                threshold = TAIL_Z if opens_run or threshold == TAIL_Z else None
                 current = None
                 continue
             if roles[row] == "body":

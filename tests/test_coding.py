@@ -250,3 +250,22 @@ def test_topics_carry_into_a_back_reference_in_the_paragraph(codebook):
          "None of those measures was reversed on Thursday.", "Markets rose."],
         ["None of those measures was reversed on Thursday."]), codebook)
     assert coded["tech_controls"].tolist() == [1, 1, 0, 0]
+
+
+@pytest.mark.parametrize("text, carries, lacks", [
+    # decision rule 1: a demand that measures be lifted stands as no breakthrough
+    ("Xi urged Washington to remove the negative measures taken against China.",
+     {"no_breakthrough"}, set()),
+    ("Beijing presses for US restrictions to be rolled back.", {"no_breakthrough"}, set()),
+    # rule 2: accounts of the call that differ
+    ("The two readouts barely overlapped.", {"no_breakthrough"}, set()),
+    # progress reported, or other things with versions, are not demands or differing accounts
+    ("Trump told reporters that China had agreed to lift restrictions on magnets.", set(),
+     {"no_breakthrough"}),
+    ("Export curbs were set to be rolled back next week.", set(), {"no_breakthrough"}),
+    ("Nvidia sells two versions of its H20 chip in China.", set(), {"no_breakthrough"}),
+    ("The readout did not mention Taiwan.", set(), {"no_breakthrough"}),
+])
+def test_decision_rule_patterns(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames

@@ -180,3 +180,25 @@ def test_newsletter_frames_mastheads_and_notes_of_heldout4_kinds():
                  "about."] == "body"
     furniture = [t for t in roles.index if t not in body]
     assert all(roles[t] == "boilerplate" for t in furniture), roles[furniture]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Commerce Ministry reports on licence approvals every month.",
+    "The Geneva Framework covers rare earths and tariffs.",
+    "The tariff exemption is for members of the World Trade Organization.",
+    "Investors can view the online filing on the exchange's website.",
+    "Some students want to unsubscribe from the university programme.",
+    "The rest of this issue looks at soybeans.",
+])
+def test_article_sentences_like_furniture_stay_body(sentence):
+    text = ("Trump and Xi spoke by phone on Thursday about trade and rare earths.\n"
+            + sentence + "\nMarkets rose after the call.")
+    assert _roles(text)[sentence] == "body"
+
+
+def test_a_live_update_keeps_its_content_and_subheads_do_not_close():
+    roles = _roles("Trump and Xi spoke by phone on Thursday about trade.\n"
+                   "Update: Trump said on Friday that talks would follow. He said he had "
+                   "accepted an invitation.\nAlso on the agenda\nRare earths were discussed.")
+    assert roles["He said he had accepted an invitation."] == "body"
+    assert roles["Rare earths were discussed."] == "body"

@@ -21,9 +21,11 @@ from .yamlfile import Checker, parse_yaml
 
 DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
 TOP_KEYS = {"codebook", "title", "version", "description", "background", "foreground",
-            "reference_points", "frames", "tone", "indices", "actors", "language", "highlight"}
+            "reference_points", "names", "frames", "tone", "indices", "actors", "language",
+            "highlight"}
 FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone",
-              "background", "reference_points", "carry", "negated_cues", "context_cues"}
+              "background", "reference_points", "names", "carry", "negated_cues", "context_cues",
+              "rules"}
 ACTOR_KEYS = {"id", "label", "kind", "aliases"}
 INDEX_KEYS = {"id", "label", "positive", "negative"}
 TONE_KEYS = {"weights", "positive", "negative"}
@@ -50,6 +52,8 @@ class Frame:
     negated_cues: tuple[str, ...] = ()
     skip_reference_points: bool = False
     context_cues: tuple[str, ...] = ()
+    skip_names: bool = False
+    rules: tuple[str, ...] = ()  # decision rules for human coders (the coding guide)
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class Codebook:
     language: dict = field(default_factory=dict)
     background: tuple[str, ...] = ()
     reference_points: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
     foreground: tuple[str, ...] = ()
     highlight: tuple[str, ...] = ()
 
@@ -158,6 +163,7 @@ def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
         tone_weights=weights, language=language,
         background=_patterns(data, (), "background", "the codebook", check),
         reference_points=_patterns(data, (), "reference_points", "the codebook", check),
+        names=_patterns(data, (), "names", "the codebook", check),
         foreground=_patterns(data, (), "foreground", "the codebook", check),
         highlight=_highlight(data, check, {f.id for f in frames}),
     )
@@ -194,7 +200,10 @@ def _frames(data: dict, check: Checker) -> tuple[Frame, ...]:
                             check.text(item, path, "description", what), cues, patterns,
                             item.get("negated"), tone, background, carry,
                             _cues(item, path, "negated_cues", what, check), reference,
-                            _cues(item, path, "context_cues", what, check)))
+                            _cues(item, path, "context_cues", what, check),
+                            _skip(item, path, "names", what,
+                                  "ignore cues inside the names of organisations", check),
+                            check.strings(item, path, "rules", what)))
     ids = {f.id for f in frames}
     for i, frame in enumerate(frames):
         if frame.negated is not None and frame.negated not in ids:

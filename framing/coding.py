@@ -8,8 +8,8 @@ instead ("talks without major breakthroughs" -> no_breakthrough only); a frame's
 sentences (headline, body) are coded; boilerplate and off-topic sentences get 0 everywhere.
 
 A frame's ``context_cues`` are words that name its topic only beside it ("the queue", "the
-backlog"): they count for the frame when another sentence of the same paragraph carries it
-by its own cues.
+backlog"): they count for the frame when another sentence of the same paragraph, or the
+content sentence just before, carries it by its own cues.
 
 Topic frames marked ``carry: true`` follow the discourse: a sentence with no cue of any such
 frame that opens with a back-reference ("He", "These", "None of those", an opening quotation
@@ -111,6 +111,7 @@ class FrameCoder:
     _background: re.Pattern | None = field(init=False, repr=False, compare=False)
     _contrast: re.Pattern | None = field(init=False, repr=False, compare=False)
     _reference: re.Pattern | None = field(init=False, repr=False, compare=False)
+    _names: re.Pattern | None = field(init=False, repr=False, compare=False)
     _foreground: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -123,6 +124,7 @@ class FrameCoder:
         object.__setattr__(self, "_negation", Negation.from_codebook(self.codebook))
         object.__setattr__(self, "_background", compile_cues((), self.codebook.background))
         object.__setattr__(self, "_reference", compile_cues((), self.codebook.reference_points))
+        object.__setattr__(self, "_names", compile_cues((), self.codebook.names))
         object.__setattr__(self, "_foreground", compile_cues((), self.codebook.foreground))
         contrast = self.codebook.lexicon().get("contrast_negations") or ()
         object.__setattr__(self, "_contrast", _phrases(contrast) if contrast else None)
@@ -156,17 +158,23 @@ class FrameCoder:
         return [] if self._reference is None else [m.span() for m in
                                                    self._reference.finditer(text)]
 
+    def name_spans(self, text: str) -> list[tuple[int, int]]:
+        """Names of organisations in `text` (codebook `names`: "the Institute for Trade
+        Studies", "Axial Trade Advisory"), whose words are not topics."""
+        return [] if self._names is None else [m.span() for m in self._names.finditer(text)]
+
     def matches(self, text: str) -> list[dict]:
         """Every cue hit in `text` (one pass, see `matcher`): ``frame, cue, start, end,
         negated, background, counts_for, context`` (`counts_for` None when a background
-        clause, a reference point or an affirming phrase voids it, for a negated-only cue
+        clause, a reference point, an organisation's name or an affirming phrase voids it, for a negated-only cue
         that is not negated, and for a context cue, marked ``context``, which counts only
         beside the frame's own cues: see `code_frames`)."""
         rows, spans = [], None
         for key, start, end in self._matcher.find(text):
             kind = key[1] if isinstance(key, tuple) else None
             frame = self._frames[key[0] if kind else key]
-            spans = spans or (self.background_spans(text), self.reference_spans(text))
+            spans = spans or (self.background_spans(text), self.reference_spans(text),
+                              self.name_spans(text))
             in_background = any(a <= start < b for a, b in spans[0])
             if kind == NEGATED_ONLY:  # an outcome word that only counts when denied
                 negated = self._negation(text, start)
@@ -178,7 +186,8 @@ class FrameCoder:
                 counts_for = frame.negated if negated else frame.id
             as_reference = frame.skip_reference_points and any(
                 a <= start and end <= b for a, b in spans[1])
-            if ((in_background and frame.skip_background) or as_reference
+            in_name = frame.skip_names and any(a <= start and end <= b for a, b in spans[2])
+            if ((in_background and frame.skip_background) or as_reference or in_name
                     or self._negation.affirms(text, start)):
                 counts_for = None
             rows.append({"frame": frame.id, "cue": text[start:end], "start": start, "end": end,
@@ -246,15 +255,23 @@ def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
 
 def _context_topics(coded: pd.DataFrame, own: list[set], context: list[set]) -> list[set]:
     """A sentence's context cues count for their frame when another sentence of its
-    paragraph carries the frame by its own cues ("the queue" beside "rare earth licences").
-    Without a ``paragraph`` column there is no context and context cues count nowhere."""
+    paragraph, or the content sentence just before it in its article, carries the frame by
+    its own cues ("the queue" beside "rare earth licences"; "the island" after a sentence on
+    Taiwan, in news' one-sentence paragraphs)."""
     found = [set(frames) for frames in own]
     if not any(context):
         return found
+    article, content = coded["article_id"].to_numpy(), coded["role"].isin(CONTENT_ROLES)
+    previous, before = None, []
+    for i, keep in enumerate(content.to_numpy()):
+        before.append(previous if previous is not None and article[previous] == article[i]
+                      else None)
+        previous = i if keep else previous
     for rows in coded.groupby(["article_id", "paragraph"], sort=False).indices.values():
         for i in rows:
             for frame in context[i] - own[i]:
-                if any(frame in own[j] for j in rows if j != i):
+                if (any(frame in own[j] for j in rows if j != i)
+                        or (before[i] is not None and frame in own[before[i]])):
                     found[i].add(frame)
     return found
 

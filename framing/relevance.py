@@ -16,9 +16,13 @@ its robust spread over the corpus (1.4826 x median absolute deviation, at least
 A paragraph is off-topic when ``z < UNRELATED_Z`` (clearly about something else), or when it
 opens a run of paragraphs right after a block of furniture that a closing item opened
 (credits, copyright, "More from ...", "Read more", "Related"; after at least
-`MIN_BODY_BEFORE` body paragraphs) with ``z < TAIL_Z``; the paragraphs right after it are off-topic while ``z < RUN_Z`` (teasers
-come in blocks), until the next furniture line. The thresholds were set on the seed corpus and the
-first synthetic held-out corpus (tests/data/heldout).
+`MIN_BODY_BEFORE` body paragraphs) with ``z < TAIL_Z``; the paragraphs right after it are
+off-topic while ``z < RUN_Z`` (teasers come in blocks), until the next furniture line. And
+the prose after an article's last teaser header ("More from the Journal", "Also on ...") is
+off-topic as a whole when every paragraph of it reads below the corpus median
+(``z < HEADER_Z``): teasers of a trade paper share its vocabulary, but not all of them and the
+article's own words. The thresholds were set on the seed corpus and the first synthetic
+held-out corpus (tests/data/heldout); `HEADER_Z` on heldout5.
 
 The corpus enters only through a `Reference`: the words common in the corpus' prose and the
 median share and spread of its paragraphs. It is built from counts that add up over parts of
@@ -40,8 +44,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 UNRELATED_Z = -3.0
 TAIL_Z = -1.2
 RUN_Z = -0.5
+HEADER_Z = 0.0
 MIN_SHARE = 0.01
-MIN_BODY_BEFORE = 2  # body paragraphs before furniture can close an article
+MIN_BODY_BEFORE = 3  # body paragraphs before furniture can close an article
 MIN_JUDGED_WORDS = 5
 MIN_SPREAD = 0.5  # floor for the spread, so that a corpus of near-copies keeps its scale
 TOKEN = re.compile(r"\b[^\W\d_]{2,}\b")
@@ -129,7 +134,8 @@ def mark_off_topic(sentences: pd.DataFrame, *, closes: pd.Series,
                    reference: Reference) -> pd.DataFrame:
     """Add `relevance` and turn unrelated body paragraphs into role ``off_topic``.
 
-    `closes` flags the boilerplate sentences that end an article or link to other stories;
+    `closes` marks the boilerplate sentences that end an article or link to other stories
+    (1) and the headers of teaser blocks ("More from ...", 2), 0 for the others;
     `reference` is the corpus' (`corpus_reference`). Returns a new table; the input is not
     changed.
     """
@@ -202,4 +208,11 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
                 off[row], current, threshold = True, paragraph[row], RUN_Z
             else:
                 threshold, current = None, None
+        headers = [i for i, row in enumerate(rows) if closes[row] == 2]
+        if headers:
+            prose_before = {paragraph[r] for r in rows[:headers[-1]] if roles[r] == "body"}
+            tail = [r for r in rows[headers[-1] + 1:] if roles[r] == "body"]
+            if tail and len(prose_before) >= MIN_BODY_BEFORE and all(
+                    z[r] < HEADER_Z for r in tail):
+                off[tail] = True
     return off

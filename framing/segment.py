@@ -72,6 +72,8 @@ def load_furniture() -> dict:
                     for name, p in spec[kind].items() if name in closing],
         "links": [re.compile(p, re.IGNORECASE) for kind in ("line", "sentence")
                   for name, p in spec[kind].items() if name in links],
+        "teaser_headers": [re.compile(spec["line"][name], re.IGNORECASE)
+                           for name in spec.get("teaser_headers", [])],
         "whole_paragraph": [re.compile(spec["sentence"][name], re.IGNORECASE)
                             for name in spec.get("whole_paragraph", [])],
     }
@@ -104,8 +106,11 @@ def assign_off_topic(sentences: pd.DataFrame, reference: Reference) -> pd.DataFr
     """`split_sentences` output with unrelated prose turned ``off_topic`` and ``relevance``
     added (see `relevance`)."""
     furniture = load_furniture()
-    closes = (sentences["role"] == "boilerplate") & sentences["text"].map(
-        lambda text: _closes(text, furniture)).astype(bool)
+    boilerplate = (sentences["role"] == "boilerplate").to_numpy()
+    closes = pd.Series([0 if not keep else 2 if _heads_teasers(text, furniture)
+                        else int(_closes(text, furniture))
+                        for text, keep in zip(sentences["text"], boilerplate)],
+                       index=sentences.index)
     return mark_off_topic(sentences, closes=closes, reference=reference)[list(SENTENCES)]
 
 
@@ -229,6 +234,10 @@ def _is_masthead(line: str, outlet: str) -> bool:
 
 def _closes(line: str, furniture: dict) -> bool:
     return any(p.search(line) for p in furniture["closing"] + furniture["links"])
+
+
+def _heads_teasers(line: str, furniture: dict) -> bool:
+    return any(p.search(line) for p in furniture["teaser_headers"])
 
 
 def _is_menu(line: str, item_words: int) -> bool:

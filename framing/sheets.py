@@ -61,6 +61,7 @@ def coding_guide(codebook: Codebook) -> str:
              "from meaning, not from keywords.", ""]
     for frame in codebook.frames:
         lines += [f"- **{frame.id}** ({frame.label}): {frame.description}"]
+        lines += [f"  - {rule}" for rule in frame.rules]
     lines += ["", "Tone: how the sentence portrays the event and the relationship: 1 positive "
               "(cooperation, progress, warmth), 0 neutral or mixed, -1 negative (conflict, "
               "tension, failure).", "", "Leave `note` for hard cases.", ""]

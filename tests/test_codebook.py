@@ -109,14 +109,16 @@ def test_negated_and_context_cues_are_read_and_checked(tmp_path, key, attribute)
         fr.load_codebook(path)
 
 
-def test_reference_points_are_read_and_checked(tmp_path):
+@pytest.mark.parametrize("key, attribute", [("reference_points", "skip_reference_points"),
+                                            ("names", "skip_names")])
+def test_reference_points_and_names_are_read_and_checked(tmp_path, key, attribute):
     path = tmp_path / "book.yaml"
-    path.write_text(GOOD.replace("frames:", "reference_points: ['after the call']\nframes:")
-                    + "    reference_points: skip\n", encoding="utf-8")
+    path.write_text(GOOD.replace("frames:", f"{key}: ['after the call']\nframes:")
+                    + f"    {key}: skip\n", encoding="utf-8")
     book = fr.load_codebook(path)
-    assert book.reference_points == ("after the call",) and book.frames[0].skip_reference_points
-    path.write_text(GOOD + "    reference_points: maybe\n", encoding="utf-8")
-    with pytest.raises(fr.FramingError, match=r"book.yaml:7: `reference_points` of frame 'calm' "
+    assert getattr(book, key) == ("after the call",) and getattr(book.frames[0], attribute)
+    path.write_text(GOOD + f"    {key}: maybe\n", encoding="utf-8")
+    with pytest.raises(fr.FramingError, match=rf"book.yaml:7: `{key}` of frame 'calm' "
                                               "must be `skip`"):
         fr.load_codebook(path)
 
@@ -126,4 +128,17 @@ def test_foreground_patterns_are_checked(tmp_path):
     path.write_text(GOOD.replace("frames:", "foreground: ['(still']\nframes:"), encoding="utf-8")
     with pytest.raises(fr.FramingError, match=r"book.yaml:2: pattern 1 in `foreground` of the "
                                               "codebook is not a valid"):
+        fr.load_codebook(path)
+
+
+def test_decision_rules_are_read_checked_and_written_into_the_coding_guide(tmp_path):
+    from framing.sheets import coding_guide
+
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD + "    rules: ['A demand that stands counts.']\n", encoding="utf-8")
+    book = fr.load_codebook(path)
+    assert book.frames[0].rules == ("A demand that stands counts.",)
+    assert "\n  - A demand that stands counts.\n" in coding_guide(book)
+    path.write_text(GOOD + "    rules: [{a: 1}]\n", encoding="utf-8")
+    with pytest.raises(fr.FramingError, match=r"book.yaml:7:"):
         fr.load_codebook(path)

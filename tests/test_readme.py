@@ -23,6 +23,8 @@ AGREEMENT = {
                    DATA / "coding" / "heldout3_coder_a.csv"),
     "heldout4_a": ([str(DATA / "heldout4" / "folder"), str(DATA / "heldout4" / "table.csv")],
                    DATA / "coding" / "heldout4_coder_a.csv"),
+    "heldout5_a": ([str(DATA / "heldout5" / "folder"), str(DATA / "heldout5" / "table.jsonl")],
+                   DATA / "coding" / "heldout5_coder_a.csv"),
 }
 # the four development corpora recoded for the evaluative frames with the decision rules
 ROUNDS = {"seeds": "seeds", "heldout": "heldout_a", "heldout2": "heldout2_a",

@@ -1,3 +1,4 @@
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -69,14 +70,16 @@ def _line_roles(articles, sentences):
     return sentences.assign(line=line).groupby(["article_id", "line"])["role"].agg(set)
 
 
-@pytest.mark.parametrize("folder, sources, kept_at_most", [
-    (HELDOUT, ["folder", "table.jsonl"], 0.03),
-    (HELDOUT.parent / "heldout2", ["folder", "table.csv"], 0.03),
-    (HELDOUT.parent / "heldout3", ["folder", "table.jsonl"], 0.03),
-    # newest: 86 of 102 furniture lines out of sample; fixed by general rules to 98
-    (HELDOUT.parent / "heldout4", ["folder", "table.csv"], 0.04),
+@pytest.mark.parametrize("folder, sources, kept_at_most, teasers_missed", [
+    (HELDOUT, ["folder", "table.jsonl"], 0.03, 0),
+    (HELDOUT.parent / "heldout2", ["folder", "table.csv"], 0.03, 0),
+    (HELDOUT.parent / "heldout3", ["folder", "table.jsonl"], 0.03, 0),
+    # 86 of 102 furniture lines out of sample; fixed by general rules to 98
+    (HELDOUT.parent / "heldout4", ["folder", "table.csv"], 0.04, 0),
+    # 0 of 9 teasers and 110 of 123 furniture lines out of sample; now 6 and 114 (README)
+    (HELDOUT.parent / "heldout5", ["folder", "table.jsonl"], 0.08, 3),
 ])
-def test_heldout_roles_match_the_hand_answers(folder, sources, kept_at_most):
+def test_heldout_roles_match_the_hand_answers(folder, sources, kept_at_most, teasers_missed):
     """roles.csv is the line classes of ANSWERS.md, written with each synthetic corpus."""
     articles = pd.concat([fr.load_corpus(folder / s) for s in sources], ignore_index=True)
     roles = _line_roles(articles, fr.segment_sentences(articles))
@@ -84,7 +87,7 @@ def test_heldout_roles_match_the_hand_answers(folder, sources, kept_at_most):
     truth = truth.assign(got=[roles.get((t.article_id, t.line), set())
                               for t in truth.itertuples()])
     teasers = truth[truth["kind"] == "teaser"]
-    assert all(g == {"off_topic"} for g in teasers["got"]), teasers
+    assert sum(g != {"off_topic"} for g in teasers["got"]) <= teasers_missed, teasers
     texts = articles.set_index("article_id")["text"]
     content = truth[truth["kind"].isin(["body", "headline", "deck", "content"])]
     lost = content[[bool(g - {"body", "headline"}) for g in content["got"]]]
@@ -202,3 +205,33 @@ def test_a_live_update_keeps_its_content_and_subheads_do_not_close():
                    "accepted an invitation.\nAlso on the agenda\nRare earths were discussed.")
     assert roles["He said he had accepted an invitation."] == "body"
     assert roles["Rare earths were discussed."] == "body"
+
+
+def _judged(rows):
+    """`relevance._off_topic` on one article: rows of (role, z, closes)."""
+    from framing.relevance import _off_topic
+
+    table = pd.DataFrame({"article_id": "a", "role": [r for r, _, _ in rows],
+                          "paragraph": range(len(rows))})
+    return _off_topic(table, np.array([z for _, z, _ in rows]),
+                      np.array([c for _, _, c in rows])).tolist()
+
+
+def test_teaser_runs_after_closing_furniture_blocks():
+    body = [("body", 0.5, 0)] * 3
+    # a run after a closing item, carried through the furniture block it opened
+    assert _judged(body + [("boilerplate", 0, 1), ("boilerplate", 0, 0), ("body", -1.5, 0),
+                           ("body", -0.8, 0)])[-2:] == [True, True]
+    # prose that resumes after an advert reads like the article: kept
+    assert _judged(body + [("boilerplate", 0, 1), ("boilerplate", 0, 0), ("body", -0.6, 0),
+                           ("body", 0.4, 0)])[-2:] == [False, False]
+
+
+def test_the_tail_after_a_teaser_header_goes_as_a_whole_or_not_at_all():
+    body = [("body", 0.5, 0)] * 3
+    tail = [("boilerplate", 0, 2), ("body", -0.6, 0), ("body", -0.3, 0)]
+    assert _judged(body + tail)[-2:] == [True, True]
+    # one paragraph of it reads like the corpus: the header was mid-article, keep it all
+    assert _judged(body + tail + [("body", 0.2, 0)])[-3:] == [False, False, False]
+    # a header right under the headline closes nothing
+    assert _judged([("body", 0.5, 0), ("boilerplate", 0, 2), ("body", -0.6, 0)])[-1] is False

@@ -22,7 +22,7 @@ from .yamlfile import Checker, parse_yaml
 DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
 TOP_KEYS = {"codebook", "title", "version", "description", "background", "foreground",
             "reference_points", "names", "frames", "tone", "indices", "actors", "language",
-            "highlight"}
+            "highlight", "agreement"}
 FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone",
               "background", "reference_points", "names", "carry", "negated_cues", "context_cues",
               "rules"}
@@ -92,6 +92,7 @@ class Codebook:
     names: tuple[str, ...] = ()
     foreground: tuple[str, ...] = ()
     highlight: tuple[str, ...] = ()
+    agreement: dict = field(default_factory=dict)  # measured F1 per frame: {"source", "f1"}
 
     @property
     def frame_ids(self) -> list[str]:
@@ -166,6 +167,7 @@ def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
         names=_patterns(data, (), "names", "the codebook", check),
         foreground=_patterns(data, (), "foreground", "the codebook", check),
         highlight=_highlight(data, check, {f.id for f in frames}),
+        agreement=_agreement(data, check, {f.id for f in frames}),
     )
 
 
@@ -217,6 +219,28 @@ def _skip(item: dict, path: tuple, key: str, what: str, meaning: str, check: Che
     if value not in ("skip", "count"):
         check.fail(path + (key,), f"`{key}` of {what} must be `skip` ({meaning}) or `count`")
     return value == "skip"
+
+
+def _agreement(data: dict, check: Checker, frame_ids: set) -> dict:
+    """`agreement: {source: "...", f1: {frame: 0.8, ...}}`, the codebook's measured agreement
+    with hand coding on text it was not revised on (shown in reports without coded sheets)."""
+    agreement = data.get("agreement")
+    if agreement is None:
+        return {}
+    if not isinstance(agreement, dict) or set(agreement) != {"source", "f1"}:
+        check.fail(("agreement",), "`agreement` needs `source:` (where it was measured) and "
+                                   "`f1:` (frame id: F1 between 0 and 1)")
+    f1 = agreement["f1"]
+    if not isinstance(f1, dict) or not f1:
+        check.fail(("agreement", "f1"), "`f1` maps frame ids to F1 values between 0 and 1")
+    for frame, value in f1.items():
+        if frame not in frame_ids:
+            check.fail(("agreement", "f1", frame), f"`agreement` names {frame!r}, which is not "
+                                                   "a frame id")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            check.fail(("agreement", "f1", frame), f"F1 of {frame!r} must be a number between "
+                                                   "0 and 1")
+    return {"source": str(agreement["source"]), "f1": {k: float(v) for k, v in f1.items()}}
 
 
 def _highlight(data: dict, check: Checker, frame_ids: set) -> tuple[str, ...]:

@@ -257,7 +257,8 @@ def _context_topics(coded: pd.DataFrame, own: list[set], context: list[set]) -> 
     """A sentence's context cues count for their frame when another sentence of its
     paragraph, or the content sentence just before it in its article, carries the frame by
     its own cues ("the queue" beside "rare earth licences"; "the island" after a sentence on
-    Taiwan, in news' one-sentence paragraphs)."""
+    Taiwan, in news' one-sentence paragraphs). Called only for tables with a ``paragraph``
+    column (those `segment` makes); without one, context cues count nowhere."""
     found = [set(frames) for frames in own]
     if not any(context):
         return found

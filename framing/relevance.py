@@ -19,7 +19,8 @@ opens a run of paragraphs right after a block of furniture that a closing item o
 `MIN_BODY_BEFORE` body paragraphs) with ``z < TAIL_Z``; the paragraphs right after it are
 off-topic while ``z < RUN_Z`` (teasers come in blocks), until the next furniture line. And
 the prose after an article's last teaser header ("More from the Journal", "Also on ...") is
-off-topic as a whole when every paragraph of it reads below the corpus median
+off-topic as a whole when it has two paragraphs or more and every one reads below the corpus
+median
 (``z < HEADER_Z``): teasers of a trade paper share its vocabulary, but not all of them and the
 article's own words. The thresholds were set on the seed corpus and the first synthetic
 held-out corpus (tests/data/heldout); `HEADER_Z` on heldout5.
@@ -46,7 +47,7 @@ TAIL_Z = -1.2
 RUN_Z = -0.5
 HEADER_Z = 0.0
 MIN_SHARE = 0.01
-MIN_BODY_BEFORE = 3  # body paragraphs before furniture can close an article
+MIN_BODY_BEFORE = 2  # body paragraphs before furniture can close an article
 MIN_JUDGED_WORDS = 5
 MIN_SPREAD = 0.5  # floor for the spread, so that a corpus of near-copies keeps its scale
 TOKEN = re.compile(r"\b[^\W\d_]{2,}\b")
@@ -212,7 +213,7 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
         if headers:
             prose_before = {paragraph[r] for r in rows[:headers[-1]] if roles[r] == "body"}
             tail = [r for r in rows[headers[-1] + 1:] if roles[r] == "body"]
-            if tail and len(prose_before) >= MIN_BODY_BEFORE and all(
-                    z[r] < HEADER_Z for r in tail):
+            if (len({paragraph[r] for r in tail}) >= 2 and len(prose_before) >= MIN_BODY_BEFORE
+                    and all(z[r] < HEADER_Z for r in tail)):
                 off[tail] = True
     return off

@@ -78,6 +78,15 @@ def describe_reliability(results: dict, codebook: Codebook, agreement=None) -> s
                      + ", ".join(
             f"{codebook.labels()[r.frame]} {r.f1:.2f}" for r in agreement.itertuples())
                      + f". Read *{codebook.labels()[weakest.frame]}* with most care.")
+    elif codebook.agreement:
+        f1 = codebook.agreement["f1"]
+        weakest = min(f1, key=f1.get)
+        lines.append(f"- No coded sheets were given. The codebook's agreement with hand coding "
+                     f"on text it was not revised on ({codebook.agreement['source']}), F1 per "
+                     "frame: " + ", ".join(f"{codebook.labels()[frame]} {value:.2f}"
+                                           for frame, value in f1.items())
+                     + f". Read *{codebook.labels()[weakest]}* with most care, and check a "
+                     "sample of your own corpus (`framing sample`).")
     lines += ["- Frames are found from cue words sentence by sentence: framing that is only "
               "implied is missed, and the evaluative frames agree least with human coders on "
               "unseen text (see the README).", ""]

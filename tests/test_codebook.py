@@ -142,3 +142,26 @@ def test_decision_rules_are_read_checked_and_written_into_the_coding_guide(tmp_p
     path.write_text(GOOD + "    rules: [{a: 1}]\n", encoding="utf-8")
     with pytest.raises(fr.FramingError, match=r"book.yaml:7:"):
         fr.load_codebook(path)
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("agreement: {source: x}\n", r":7: `agreement` needs `source:`"),
+    ("agreement:\n  source: x\n  f1: {storm: 0.5}\n", r":9: `agreement` names 'storm'"),
+    ("agreement:\n  source: x\n  f1: {calm: 1.5}\n", r":9: F1 of 'calm' must be a number"),
+])
+def test_measured_agreement_is_checked(tmp_path, extra, message):
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD + extra, encoding="utf-8")
+    with pytest.raises(fr.FramingError, match="book.yaml" + message):
+        fr.load_codebook(path)
+
+
+def test_reports_without_sheets_show_the_measured_agreement(codebook, tmp_path):
+    from framing.reliability import describe_reliability
+
+    text = describe_reliability({}, codebook)
+    assert "No coded sheets were given" in text and "No breakthrough 0.44" in text
+    assert "Read *No breakthrough* with most care" in text
+    path = tmp_path / "book.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    assert "No coded sheets" not in describe_reliability({}, fr.load_codebook(path))

@@ -47,6 +47,29 @@ def test_agreement_tables_match_the_code(name):
     assert readme_block(name) == validate(corpora, [str(sheet)], None).strip()
 
 
+def _f1_column(table: str) -> dict:
+    return {line.split("|")[1].strip(): float(line.split("|")[6])
+            for line in table.splitlines()[2:] if line.startswith("| ")}
+
+
+@pytest.mark.parametrize("name", ["heldout2_a", "heldout3_a", "heldout4_a", "heldout5_a"])
+def test_coder_b_differences_are_as_the_readme_says(name):
+    """"Against coder B the figures are within X of these", just before each table."""
+    before = README[:README.index(f"<!-- agreement:{name} -->")]
+    claimed = float(re.findall(r"against coder B the figures are within (0\.\d+)", before)[-1])
+    corpora, sheet = AGREEMENT[name]
+    other = str(sheet).replace("_coder_a.csv", "_coder_b.csv")
+    ours, theirs = _f1_column(readme_block(name)), _f1_column(validate(corpora, [other], None))
+    assert round(max(abs(ours[f] - theirs[f]) for f in ours), 2) == claimed
+
+
+def test_the_codebooks_measured_agreement_is_the_out_of_sample_column(codebook):
+    """The default codebook carries its figures measured once on heldout5 (the README's
+    out-of-sample table, last column), which reports without sheets show."""
+    rows = [line.split("|") for line in readme_block("out_of_sample").splitlines()[2:]]
+    assert codebook.agreement["f1"] == {cells[1].strip(): float(cells[-2]) for cells in rows}
+
+
 def _f1(first: pd.DataFrame, second: pd.DataFrame, frame: str) -> float:
     """F1 of one coder's 0/1 codes against another's, on the sentences both coded."""
     both = first.merge(second, on=["article_id", "start", "end"], suffixes=("_1", "_2"))

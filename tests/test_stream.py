@@ -24,7 +24,8 @@ from framing.stream import ScoreOptions, score_to_folder
 
 from conftest import DATA, HELDOUT, SEEDS
 
-CORPORA = [SEEDS, HELDOUT / "folder", HELDOUT / "table.jsonl", DATA / "heldout2" / "table.csv"]
+CORPORA = [SEEDS, HELDOUT / "folder", HELDOUT / "table.jsonl", DATA / "heldout2" / "table.csv",
+           DATA / "heldout5" / "folder"]  # heldout5's folder: teaser tails after "More from"
 
 
 def _in_memory(corpus, codebook, folder):

@@ -78,8 +78,11 @@ def test_missing_codebook(tmp_path):
     ("language:\n  negators: []\n", r":8: `negators` must list at least one word"),
     ("language:\n  negation_window: abc\n", r":8: `negation_window` must be a whole number"),
     ("tone:\n  weights: 0.5\n", r":8: tone weights are"),
+    ("agreement: {source: x}\n", r":7: `agreement` needs `source:`"),
+    ("agreement:\n  source: x\n  f1: {storm: 0.5}\n", r":9: `agreement` names 'storm'"),
+    ("agreement:\n  source: x\n  f1: {calm: 1.5}\n", r":9: F1 of 'calm' must be a number"),
 ])
-def test_language_and_tone_settings_are_checked(tmp_path, extra, message):
+def test_language_tone_and_agreement_settings_are_checked(tmp_path, extra, message):
     path = tmp_path / "book.yaml"
     path.write_text(GOOD + extra, encoding="utf-8")
     with pytest.raises(fr.FramingError, match="book.yaml" + message):
@@ -141,18 +144,6 @@ def test_decision_rules_are_read_checked_and_written_into_the_coding_guide(tmp_p
     assert "\n  - A demand that stands counts.\n" in coding_guide(book)
     path.write_text(GOOD + "    rules: [{a: 1}]\n", encoding="utf-8")
     with pytest.raises(fr.FramingError, match=r"book.yaml:7:"):
-        fr.load_codebook(path)
-
-
-@pytest.mark.parametrize("extra, message", [
-    ("agreement: {source: x}\n", r":7: `agreement` needs `source:`"),
-    ("agreement:\n  source: x\n  f1: {storm: 0.5}\n", r":9: `agreement` names 'storm'"),
-    ("agreement:\n  source: x\n  f1: {calm: 1.5}\n", r":9: F1 of 'calm' must be a number"),
-])
-def test_measured_agreement_is_checked(tmp_path, extra, message):
-    path = tmp_path / "book.yaml"
-    path.write_text(GOOD + extra, encoding="utf-8")
-    with pytest.raises(fr.FramingError, match="book.yaml" + message):
         fr.load_codebook(path)
 
 

@@ -166,16 +166,21 @@ class FrameCoder:
     def matches(self, text: str) -> list[dict]:
         """Every cue hit in `text` (one pass, see `matcher`): ``frame, cue, start, end,
         negated, background, counts_for, context`` (`counts_for` None when a background
-        clause, a reference point, an organisation's name or an affirming phrase voids it, for a negated-only cue
-        that is not negated, and for a context cue, marked ``context``, which counts only
-        beside the frame's own cues: see `code_frames`)."""
-        rows, spans = [], None
+        clause, a reference point, an organisation's name or an affirming phrase voids it,
+        for a negated-only cue that is not negated, and for a context cue, marked
+        ``context``, which counts only beside the frame's own cues: see `code_frames`)."""
+        rows, background, spans = [], None, {}
+
+        def inside(find, start, end):  # spans found once per text, and only when asked
+            if find not in spans:
+                spans[find] = find(text)
+            return any(a <= start and end <= b for a, b in spans[find])
+
         for key, start, end in self._matcher.find(text):
             kind = key[1] if isinstance(key, tuple) else None
             frame = self._frames[key[0] if kind else key]
-            spans = spans or (self.background_spans(text), self.reference_spans(text),
-                              self.name_spans(text))
-            in_background = any(a <= start < b for a, b in spans[0])
+            background = self.background_spans(text) if background is None else background
+            in_background = any(a <= start < b for a, b in background)
             if kind == NEGATED_ONLY:  # an outcome word that only counts when denied
                 negated = self._negation(text, start)
                 counts_for = frame.id if negated else None
@@ -184,9 +189,9 @@ class FrameCoder:
             else:
                 negated = frame.negated is not None and self._negation(text, start)
                 counts_for = frame.negated if negated else frame.id
-            as_reference = frame.skip_reference_points and any(
-                a <= start and end <= b for a, b in spans[1])
-            in_name = frame.skip_names and any(a <= start and end <= b for a, b in spans[2])
+            as_reference = frame.skip_reference_points and inside(self.reference_spans, start,
+                                                                  end)
+            in_name = frame.skip_names and inside(self.name_spans, start, end)
             if ((in_background and frame.skip_background) or as_reference or in_name
                     or self._negation.affirms(text, start)):
                 counts_for = None
@@ -246,28 +251,34 @@ def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
              for text, keep in zip(coded["text"], content)]
     found = [own for own, _ in pairs]
     if "paragraph" in coded.columns:
-        found = _context_topics(coded, found, [context for _, context in pairs])
-        found = _carry_topics(coded, content, found, codebook)
+        before = _previous_content(coded["article_id"].to_numpy(), content)
+        found = _context_topics(coded, before, found, [context for _, context in pairs])
+        found = _carry_topics(coded, content, before, found, codebook)
     for frame_id in codebook.frame_ids:
         coded[frame_id] = [int(frame_id in frames) for frames in found]
     return coded
 
 
-def _context_topics(coded: pd.DataFrame, own: list[set], context: list[set]) -> list[set]:
-    """A sentence's context cues count for their frame when another sentence of its
-    paragraph, or the content sentence just before it in its article, carries the frame by
-    its own cues ("the queue" beside "rare earth licences"; "the island" after a sentence on
-    Taiwan, in news' one-sentence paragraphs). Called only for tables with a ``paragraph``
-    column (those `segment` makes); without one, context cues count nowhere."""
-    found = [set(frames) for frames in own]
-    if not any(context):
-        return found
-    article, content = coded["article_id"].to_numpy(), coded["role"].isin(CONTENT_ROLES)
+def _previous_content(article, content) -> list:
+    """For each row, the index of the content sentence before it in its article, or None."""
     previous, before = None, []
-    for i, keep in enumerate(content.to_numpy()):
+    for i, keep in enumerate(content):
         before.append(previous if previous is not None and article[previous] == article[i]
                       else None)
         previous = i if keep else previous
+    return before
+
+
+def _context_topics(coded: pd.DataFrame, before: list, own: list[set],
+                    context: list[set]) -> list[set]:
+    """A sentence's context cues count for their frame when another sentence of its
+    paragraph, or the content sentence just before it in its article (`before`), carries
+    the frame by its own cues ("the queue" beside "rare earth licences"; "the island" after
+    a sentence on Taiwan, in news' one-sentence paragraphs). Called only for tables with a
+    ``paragraph`` column (those `segment` makes); without one, context cues count nowhere."""
+    found = [set(frames) for frames in own]
+    if not any(context):
+        return found
     for rows in coded.groupby(["article_id", "paragraph"], sort=False).indices.values():
         for i in rows:
             for frame in context[i] - own[i]:
@@ -277,20 +288,18 @@ def _context_topics(coded: pd.DataFrame, own: list[set], context: list[set]) -> 
     return found
 
 
-def _carry_topics(coded: pd.DataFrame, content, found: list[set], codebook: Codebook):
+def _carry_topics(coded: pd.DataFrame, content, before: list, found: list[set],
+                  codebook: Codebook):
     carried = {f.id for f in codebook.frames if f.carry}
     if not carried:
         return found
     opener = re.compile(r"^[“\"‘']|^(?:" + "|".join(
         phrase_regex(w) for w in codebook.lexicon().get("back_references", [])) + r")",
         re.IGNORECASE)
-    keys = list(zip(coded["article_id"], coded["paragraph"]))
-    previous = None
+    paragraph = coded["paragraph"].to_numpy()
     for i, text in enumerate(coded["text"]):
-        if not content[i]:
-            continue
-        if (previous is not None and keys[previous] == keys[i] and not (found[i] & carried)
-                and opener.match(text)):
+        previous = before[i]
+        if (content[i] and previous is not None and paragraph[previous] == paragraph[i]
+                and not (found[i] & carried) and opener.match(text)):
             found[i] = found[i] | (found[previous] & carried)
-        previous = i
     return found

@@ -20,9 +20,8 @@ opens a run of paragraphs right after a block of furniture that a closing item o
 off-topic while ``z < RUN_Z`` (teasers come in blocks), until the next furniture line. And
 the prose after an article's last teaser header ("More from the Journal", "Also on ...") is
 off-topic as a whole when it has two paragraphs or more and every one reads below the corpus
-median
-(``z < HEADER_Z``): teasers of a trade paper share its vocabulary, but not all of them and the
-article's own words. The thresholds were set on the seed corpus and the first synthetic
+median (``z < HEADER_Z``): teasers of a trade paper share its vocabulary, but not all of
+them and the article's own words. The thresholds were set on the seed corpus and the first synthetic
 held-out corpus (tests/data/heldout); `HEADER_Z` on heldout5.
 
 The corpus enters only through a `Reference`: the words common in the corpus' prose and the

@@ -290,6 +290,28 @@ def test_topics_carry_into_a_back_reference_in_the_paragraph(codebook):
     ("The Chinese version of the app launched.", set(), {"diplomacy"}),
     ("We are talking about a 30% tariff.", set(), {"diplomacy"}),
     ("Investors had a wake-up call.", set(), {"diplomacy"}),
+    # breakthrough rule 2: a gesture that eases a dispute, the two sides talking again
+    ("According to Xinhua, Trump told Xi that Chinese students were welcome to study.",
+     {"breakthrough"}, set()),
+    ("A line about students being 'welcome' appeared in the readout.", {"breakthrough"}, set()),
+    ("The call lowered the temperature between the two capitals.", {"breakthrough"}, set()),
+    ("Students welcomed the end of the exam season.", set(), {"breakthrough"}),
+    ("Visitors are welcome at the museum on Sundays.", set(), {"breakthrough"}),
+    # breakthrough rule 3: an invitation alone is diplomacy
+    ("Xi invited Trump to visit China.", {"diplomacy"}, {"breakthrough"}),
+    # no_breakthrough rule 2: nothing announced by either side, accounts of different calls
+    ("Neither side announced a concrete agreement or a timeline.", {"no_breakthrough"}, set()),
+    ("The readouts described different conversations.", {"no_breakthrough"}, set()),
+    ("Neither side mentioned agriculture.", set(), {"no_breakthrough"}),
+    ("Neither team scored in the first half.", set(), {"no_breakthrough"}),
+    # taiwan's rule: its parties and institutions; Taipei as a time zone is not Taiwan
+    ("KMT legislators accused the government of learning about it from Xinhua.", {"taiwan"},
+     set()),
+    ("The Republic of China has never been part of the People's Republic of China.",
+     {"taiwan"}, set()),
+    ("The People's Republic of China issued a statement.", set(), {"taiwan"}),
+    ("The readout was released late on Thursday night Taipei time.", set(), {"taiwan"}),
+    ("Officials in Taipei said they were watching closely.", {"taiwan"}, set()),
 ])
 def test_decision_rule_patterns(coder, text, carries, lacks):
     frames = coder.frames_of(text)

@@ -118,10 +118,13 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     """'boilerplate', 'headline' or None (decided per sentence) for each line.
 
     Besides furniture and repeats, title-like lines right after furniture that closes the
-    article ("Related stories", "Read more") are boilerplate: lists of links.
+    article ("Related stories", "Read more") are boilerplate: lists of links. A short line
+    that is furniture only for being short, between two paragraphs of prose, is a subhead
+    ("Taiwan warning") and stays in.
     """
     furniture, seen, roles = load_furniture(), set(), []
     closed = prose_seen = False  # closing furniture counts only after some prose
+    subheads = [_is_short_line(line, furniture) for line in lines]
     for line in lines:
         key = " ".join(WORD.findall(line.lower()))
         is_furniture = (_is_furniture_line(line, furniture) or key in seen
@@ -136,6 +139,10 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
         roles.append("boilerplate" if is_furniture else None)
         if roles[-1] is None and key:
             seen.add(key)
+    prose = [role is None and not _is_title(line) for role, line in zip(roles, lines)]
+    for i in range(1, len(lines) - 1):
+        if subheads[i] and prose[i - 1] and prose[i + 1]:
+            roles[i] = None
     candidates = [i for i, role in enumerate(roles) if role is None]
     title_words = WORD.findall(title.lower())
     titled = [i for i in candidates if title_words and WORD.findall(lines[i].lower()) == title_words]
@@ -207,22 +214,41 @@ def _is_furniture_line(line: str, furniture: dict) -> bool:
     stripped = line.strip()
     if not any(ch.isalpha() for ch in stripped):
         return True
-    n_words = len(WORD.findall(stripped))
-    closed = stripped.rstrip("\"'”’").endswith(tuple(".!?"))
-    if n_words < furniture["short_line_words"] and not closed:
+    if _is_short(stripped, furniture):
         return True
+    return _is_marked(stripped, furniture)
+
+
+def _is_marked(stripped: str, furniture: dict) -> bool:
+    """A menu or a line that a furniture pattern names."""
     if _is_menu(stripped, furniture["menu_item_words"]):
         return True
     return any(p.search(stripped) for p in furniture["line"].values())
 
 
+def _is_short(stripped: str, furniture: dict) -> bool:
+    closed = stripped.rstrip("\"'”’").endswith(tuple(".!?"))
+    return len(WORD.findall(stripped)) < furniture["short_line_words"] and not closed
+
+
+def _is_short_line(line: str, furniture: dict) -> bool:
+    """Furniture only for being short: a label, a masthead or a subhead."""
+    stripped = line.strip()
+    return (any(ch.isalpha() for ch in stripped) and _is_short(stripped, furniture)
+            and not _is_marked(stripped, furniture))
+
+
 def _is_masthead(line: str, outlet: str) -> bool:
-    """The outlet's own name as a line, alone, followed by a separator and more, or by
-    words in another script."""
+    """The outlet's own name as a line (after its initials, if any: "KNN Keystone News
+    Network"), alone, followed by a separator and more, or by words in another script."""
     name = WORD.findall(outlet.lower())
     if not name:
         return False
     words = WORD.findall(line.lower())
+    initials = "".join(word[0] for word in name if word != "the")
+    if len(name) > 1 and words[:1] == [initials] and words[1:len(name) + 1] == name:
+        line = re.sub(r"^\W*\w+", "", line)
+        words = words[1:]
     if words[:len(name)] != name:
         return False
     if len(words) == len(name):

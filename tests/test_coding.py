@@ -189,10 +189,12 @@ def test_persistence_and_tone_vocabulary(coder, text, carries, lacks):
     ("Commentators stressed that the US had asked for the call.", {"diplomacy"}, set()),
     ("It took place at Washington's request.", {"diplomacy"}, set()),
     ("Trump: call was 'very positive'", {"diplomacy", "breakthrough"}, set()),
-    ("Beijing's readout pressed the US to drop its measures.", {"diplomacy"}, set()),
+    ("Beijing's readout pressed the US to drop its measures.", {"no_breakthrough"},
+     {"diplomacy"}),
     ("Trump described the outcome as a very positive conclusion.", {"diplomacy"}, set()),
     # "the call came after X" places the call in time; the sentence is about X
     ("The call came after weeks of sniping over tariffs.", {"trade"}, set()),
+    ("The call followed weeks of recrimination.", set(), {"diplomacy"}),
 ])
 def test_diplomacy_is_the_contact_itself(coder, text, carries, lacks):
     frames = coder.frames_of(text)
@@ -283,8 +285,10 @@ def test_topics_carry_into_a_back_reference_in_the_paragraph(codebook):
     ("Trump, Xi Agree To Resume Trade Talks", {"trade"}, set()),
     ("Key Trade Partners Welcome Call", {"trade"}, set()),
     ("The Office of the US Trade Representative declined to comment.", {"trade"}, set()),
-    # a side's account of the call, and the two sides talking, are the contact itself
-    ("Beijing's account was noticeably cooler.", {"diplomacy"}, set()),
+    # the two sides talking are the contact itself; a readout's positions are not
+    ("Beijing's readout said the US should remove its negative measures.", set(),
+     {"diplomacy"}),
+    ("Xi told Trump that the US should remove its negative measures.", {"diplomacy"}, set()),
     ("The two sides are talking again.", {"diplomacy"}, set()),
     ("Nvidia sells two versions of the chip.", set(), {"diplomacy"}),
     ("The Chinese version of the app launched.", set(), {"diplomacy"}),
@@ -304,6 +308,21 @@ def test_topics_carry_into_a_back_reference_in_the_paragraph(codebook):
     ("The readouts described different conversations.", {"no_breakthrough"}, set()),
     ("Neither side mentioned agriculture.", set(), {"no_breakthrough"}),
     ("Neither team scored in the first half.", set(), {"no_breakthrough"}),
+    ("Beijing's version of the conversation sounded noticeably different.",
+     {"no_breakthrough"}, set()),
+    ("The Chinese version of the app was different.", set(), {"no_breakthrough"}),
+    # no_breakthrough rule 1: an accusation made up to now, or still made, stands
+    ("Each side has since accused the other of violating the deal.", {"no_breakthrough"},
+     set()),
+    ("Beijing still accuses Washington of backsliding.", {"no_breakthrough"}, set()),
+    ("A lawmaker was accused of taking bribes last year.", set(), {"no_breakthrough"}),
+    # scepticism in so many words; easing in so many words
+    ("\"I'll believe it when the orders show up,\" one grower said.", {"no_breakthrough"},
+     set()),
+    ("Exporters were told not to bank on it.", {"no_breakthrough"}, set()),
+    ("Banks are counting on a rebound.", set(), {"no_breakthrough"}),
+    ("The call gives chipmakers breathing room.", {"breakthrough"}, set()),
+    ("I'd describe the mood as less tense.", {"breakthrough"}, set()),
     # taiwan's rule: its parties and institutions; Taipei as a time zone is not Taiwan
     ("KMT legislators accused the government of learning about it from Xinhua.", {"taiwan"},
      set()),

@@ -70,16 +70,21 @@ def _line_roles(articles, sentences):
     return sentences.assign(line=line).groupby(["article_id", "line"])["role"].agg(set)
 
 
-@pytest.mark.parametrize("folder, sources, kept_at_most, teasers_missed", [
-    (HELDOUT, ["folder", "table.jsonl"], 0.03, 0),
-    (HELDOUT.parent / "heldout2", ["folder", "table.csv"], 0.03, 0),
-    (HELDOUT.parent / "heldout3", ["folder", "table.jsonl"], 0.03, 0),
+@pytest.mark.parametrize("folder, sources, kept_at_most, teasers_missed, long_lost", [
+    (HELDOUT, ["folder", "table.jsonl"], 0.03, 0, 0),
+    (HELDOUT.parent / "heldout2", ["folder", "table.csv"], 0.03, 0, 0),
+    (HELDOUT.parent / "heldout3", ["folder", "table.jsonl"], 0.03, 0, 0),
     # 86 of 102 furniture lines out of sample; fixed by general rules to 98
-    (HELDOUT.parent / "heldout4", ["folder", "table.csv"], 0.04, 0),
+    (HELDOUT.parent / "heldout4", ["folder", "table.csv"], 0.04, 0, 0),
     # 0 of 9 teasers and 110 of 123 furniture lines out of sample; now 6 and 114 (README)
-    (HELDOUT.parent / "heldout5", ["folder", "table.jsonl"], 0.08, 3),
+    (HELDOUT.parent / "heldout5", ["folder", "table.jsonl"], 0.08, 3, 0),
+    # 9 of 9 teasers and 54 of 64 furniture lines out of sample; now 64. Its key counts two
+    # reporting credits ("KNN's X contributed to this report.") and a columnist's sign-off as
+    # content; the package takes credits for furniture, as the issue asks
+    (HELDOUT.parent / "heldout6", ["folder", "table.csv"], 0.03, 0, 3),
 ])
-def test_heldout_roles_match_the_hand_answers(folder, sources, kept_at_most, teasers_missed):
+def test_heldout_roles_match_the_hand_answers(folder, sources, kept_at_most, teasers_missed,
+                                              long_lost):
     """roles.csv is the line classes of ANSWERS.md, written with each synthetic corpus."""
     articles = pd.concat([fr.load_corpus(folder / s) for s in sources], ignore_index=True)
     roles = _line_roles(articles, fr.segment_sentences(articles))
@@ -92,7 +97,7 @@ def test_heldout_roles_match_the_hand_answers(folder, sources, kept_at_most, tea
     content = truth[truth["kind"].isin(["body", "headline", "deck", "content"])]
     lost = content[[bool(g - {"body", "headline"}) for g in content["got"]]]
     words = [len(texts[t.article_id].split("\n")[t.line - 1].split()) for t in lost.itertuples()]
-    assert all(n <= 3 for n in words), lost  # only short subheadings ("Our assessment")
+    assert sum(n > 3 for n in words) <= long_lost, lost  # else only short subheadings
     furniture = truth[truth["kind"] == "furniture"]
     kept = furniture[[g != {"boilerplate"} for g in furniture["got"]]]
     assert len(kept) / len(furniture) <= kept_at_most, kept[["article_id", "line", "got"]]
@@ -197,6 +202,31 @@ def test_article_sentences_like_furniture_stay_body(sentence):
     text = ("Trump and Xi spoke by phone on Thursday about trade and rare earths.\n"
             + sentence + "\nMarkets rose after the call.")
     assert _roles(text)[sentence] == "body"
+
+
+def test_wire_notes_adverts_and_app_prompts_are_furniture_and_subheads_stay():
+    body = ("Trump and Xi spoke by phone on Thursday about trade and rare earths.\n"
+            "TAIWAN WARNING\n"
+            "Xi urged Washington to handle the Taiwan question with prudence.\n"
+            "What to watch\n"
+            "Negotiators are due to meet in London next week.\n")
+    roles = _roles("KNN Keystone News Network\n"
+                   "BREAKING NEWS ALERTS: Get notifications on your phone. Download the KNN app\n"
+                   "FLASH 16:02 CEST — text below supersedes earlier versions\n"
+                   "UPDATE 2 adds Xinhua readout, market reaction\n" + body
+                   + "— Advertisement —\n[AD] Smart Factory Expo 2025, June 18-20. Register "
+                   "free.\nGot a story tip? Email news@knn.example\n"
+                   "14 Comments — Join the discussion (log in required)\n"
+                   "Disclosure: The author holds shares in an index fund.\n"
+                   "ⓒ The Daehan Business Herald. Unauthorized reproduction prohibited.",
+                   outlet="Keystone News Network")
+    assert all(roles[t] == "body" for t in body.splitlines()[1:]), roles
+    furniture = [t for t in roles.index if t not in body]
+    assert all(roles[t] == "boilerplate" for t in furniture), roles[furniture]
+    # a short line after the headline, or between furniture, is still furniture
+    roles = _roles("Trump and Xi talk trade\nWorld news\nBy Jane Doe\n"
+                   "Trump and Xi spoke by phone on Thursday.\nMore stories\nPhotos")
+    assert roles["World news"] == roles["Photos"] == "boilerplate"
 
 
 def test_a_live_update_keeps_its_content_and_subheads_do_not_close():

@@ -30,6 +30,7 @@ from .phrases import cue_regex, pattern_alternation, phrase_alternation, phrase_
 from .schemas import CONTENT_ROLES, check_columns
 
 
+OPENING_WORDS = 4  # "On May 12," "Since early April,": a sentence's opening phrase of time
 CLAUSE_CUT = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
 NEGATED_ONLY = "negated_cues"  # matcher key (frame id, NEGATED_ONLY) for a frame's negated_cues
 IN_CONTEXT = "context_cues"  # matcher key (frame id, IN_CONTEXT) for a frame's context_cues
@@ -133,7 +134,8 @@ class FrameCoder:
         """Clauses of `text` that place themselves before the event (codebook `background`).
 
         Clauses are cut at , ; : dashes and brackets; one opening with where/which/when/who
-        (or "under which", "in which"...) belongs to the clause before it, unless it has an
+        (or "under which", "in which"...) belongs to the clause before it, and so does the
+        clause after a sentence's opening phrase of time ("On May 12, negotiators agreed"), unless it has an
         anchor of its own in the event's time (codebook `foreground`: "on Thursday", "after
         the call", "still"). A clause with such an anchor is never background: "the April
         controls *still* disrupt supplies" is about now."""
@@ -144,7 +146,8 @@ class FrameCoder:
             end = match.start() if match else len(text)
             now = self._foreground is not None and bool(self._foreground.search(text, start, end))
             relative = spans and RELATIVE.match(text, start)
-            if relative and spans[-1][2] and not now:
+            opening = len(spans) == 1 and len(text[:spans[0][1]].split()) <= OPENING_WORDS
+            if (relative or opening) and spans[-1][2] and not now:
                 spans[-1] = (spans[-1][0], end, True)
             else:
                 before = not now and bool(self._background.search(text, start, end))

@@ -76,12 +76,15 @@ def _line_roles(articles, sentences):
     (HELDOUT.parent / "heldout3", ["folder", "table.jsonl"], 0.03, 0, 0),
     # 86 of 102 furniture lines out of sample; fixed by general rules to 98
     (HELDOUT.parent / "heldout4", ["folder", "table.csv"], 0.04, 0, 0),
-    # 0 of 9 teasers and 110 of 123 furniture lines out of sample; now 6 and 114 (README)
-    (HELDOUT.parent / "heldout5", ["folder", "table.jsonl"], 0.08, 3, 0),
+    # 0 of 9 teasers and 110 of 123 furniture lines out of sample; now 9 and 114 (README)
+    (HELDOUT.parent / "heldout5", ["folder", "table.jsonl"], 0.08, 0, 0),
     # 9 of 9 teasers and 54 of 64 furniture lines out of sample; now 64. Its key counts two
     # reporting credits ("KNN's X contributed to this report.") and a columnist's sign-off as
     # content; the package takes credits for furniture, as the issue asks
     (HELDOUT.parent / "heldout6", ["folder", "table.csv"], 0.03, 0, 3),
+    # 10 of 16 teaser lines and 76 of 84 furniture lines out of sample; now 14 (the other two,
+    # teaser headlines, are boilerplate) and 81
+    (HELDOUT.parent / "heldout7", ["folder", "table.csv"], 0.04, 2, 0),
 ])
 def test_heldout_roles_match_the_hand_answers(folder, sources, kept_at_most, teasers_missed,
                                               long_lost):
@@ -229,6 +232,26 @@ def test_wire_notes_adverts_and_app_prompts_are_furniture_and_subheads_stay():
     assert roles["World news"] == roles["Photos"] == "boilerplate"
 
 
+def test_taglines_domains_disclaimers_and_trending_blocks_are_furniture():
+    body = ("Trump and Xi spoke by phone on Thursday about trade and rare earths.\n"
+            "Negotiators said they would meet every week until a deal is done.\n"
+            "Trump's message: talks every week.\n"
+            "Markets rose modestly after the call, and the yuan firmed.\n")
+    roles = _roles("lioncitymarkets.example - Asia's markets, minute by minute\n"
+                   "[Photo/Xinhua]\n" + body
+                   + "This article is for information only and does not constitute investment "
+                   "advice.\nW&A Supply Chain Briefing: every Tuesday, the week's most important "
+                   "logistics news.\nSemiconductor trade and the supply chain — every Friday\n"
+                   "Wang Jiayi is a reporter covering diplomacy and foreign affairs for China "
+                   "Horizon Daily's Beijing bureau.")
+    assert all(roles[t] == "body" for t in body.splitlines()), roles
+    furniture = [t for t in roles.index if t not in body]
+    assert all(roles[t] == "boilerplate" for t in furniture), roles[furniture]
+    from framing.segment import _heads_teasers, load_furniture
+    assert _heads_teasers("Trending now", load_furniture())
+    assert not _heads_teasers("Trending higher on Friday, the yuan firmed.", load_furniture())
+
+
 def test_a_live_update_keeps_its_content_and_subheads_do_not_close():
     roles = _roles("Trump and Xi spoke by phone on Thursday about trade.\n"
                    "Update: Trump said on Friday that talks would follow. He said he had "
@@ -238,13 +261,14 @@ def test_a_live_update_keeps_its_content_and_subheads_do_not_close():
 
 
 def _judged(rows):
-    """`relevance._off_topic` on one article: rows of (role, z, closes)."""
+    """`relevance._off_topic` on one article: rows of (role, z, closes[, text])."""
     from framing.relevance import _off_topic
 
-    table = pd.DataFrame({"article_id": "a", "role": [r for r, _, _ in rows],
-                          "paragraph": range(len(rows))})
-    return _off_topic(table, np.array([z for _, z, _ in rows]),
-                      np.array([c for _, _, c in rows])).tolist()
+    table = pd.DataFrame({"article_id": "a", "role": [row[0] for row in rows],
+                          "paragraph": range(len(rows)),
+                          "text": [row[3] if len(row) > 3 else "Some prose." for row in rows]})
+    return _off_topic(table, np.array([row[1] for row in rows]),
+                      np.array([row[2] for row in rows])).tolist()
 
 
 def test_teaser_runs_after_closing_furniture_blocks():
@@ -262,6 +286,9 @@ def test_the_tail_after_a_teaser_header_goes_as_a_whole_or_not_at_all():
     tail = [("boilerplate", 0, 2), ("body", -0.6, 0), ("body", -0.3, 0)]
     assert _judged(body + tail)[-2:] == [True, True]
     # one paragraph of it reads like the corpus: the header was mid-article, keep it all
-    assert _judged(body + tail + [("body", 0.2, 0)])[-3:] == [False, False, False]
+    assert _judged(body + tail + [("body", 0.5, 0)])[-3:] == [False, False, False]
+    # ... unless it is a line without closing punctuation: a teaser's own headline
+    headline = ("body", 1.1, 0, "Walking 7,000 steps a day may be enough, study finds")
+    assert _judged(body + tail + [headline, ("body", -0.4, 0)])[-4:] == [True] * 4
     # a header right under the headline closes nothing
     assert _judged([("body", 0.5, 0), ("boilerplate", 0, 2), ("body", -0.6, 0)])[-1] is False

@@ -285,6 +285,10 @@ def test_topics_carry_into_a_back_reference_in_the_paragraph(codebook):
     ("Trump, Xi Agree To Resume Trade Talks", {"trade"}, set()),
     ("Key Trade Partners Welcome Call", {"trade"}, set()),
     ("The Office of the US Trade Representative declined to comment.", {"trade"}, set()),
+    ("Rare earths stocks were mixed in early trade.", set(), {"trade"}),
+    ("said Erica Lindqvist of the Atlantic Trade Policy Forum.", set(), {"trade"}),
+    ("Taiwan must make sure it is not a bargaining chip.", set(), {"tech_controls"}),
+    ("Chipmakers rallied on the news.", {"tech_controls"}, set()),
     # the two sides talking are the contact itself; a readout's positions are not
     ("Beijing's readout said the US should remove its negative measures.", set(),
      {"diplomacy"}),

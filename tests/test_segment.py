@@ -226,6 +226,10 @@ def test_wire_notes_adverts_and_app_prompts_are_furniture_and_subheads_stay():
     assert all(roles[t] == "body" for t in body.splitlines()[1:]), roles
     furniture = [t for t in roles.index if t not in body]
     assert all(roles[t] == "boilerplate" for t in furniture), roles[furniture]
+    # a credit or a prompt alone between two paragraphs is no subhead
+    roles = _roles("Trump and Xi spoke by phone on Thursday.\nGetty Images\n"
+                   "Markets rose after the call.\nScroll to continue\nThe yuan firmed.")
+    assert roles["Getty Images"] == roles["Scroll to continue"] == "boilerplate"
     # a short line after the headline, or between furniture, is still furniture
     roles = _roles("Trump and Xi talk trade\nWorld news\nBy Jane Doe\n"
                    "Trump and Xi spoke by phone on Thursday.\nMore stories\nPhotos")

@@ -343,6 +343,9 @@ def test_topics_carry_into_a_back_reference_in_the_paragraph(codebook):
      set()),
     ("Implementation will decide whether the improvement lasts.", {"no_breakthrough"}, set()),
     ("It did not reset the leverage.", {"no_breakthrough"}, set()),
+    ("What we got overnight was sentiment, not supply.", {"no_breakthrough"}, set()),
+    ("The call yielded process rather than substance.", {"no_breakthrough"}, set()),
+    ("It was a deal, not a mood.", set(), {"no_breakthrough"}),
     ("The gap between the two countries' growth rates widened.", set(), {"no_breakthrough"}),
     # a sentence's opening phrase of time makes its next clause background
     ("On May 12, negotiators in Geneva agreed to slash tariffs for 90 days.", {"trade"},

@@ -346,6 +346,12 @@ def test_topics_carry_into_a_back_reference_in_the_paragraph(codebook):
     ("What we got overnight was sentiment, not supply.", {"no_breakthrough"}, set()),
     ("The call yielded process rather than substance.", {"no_breakthrough"}, set()),
     ("It was a deal, not a mood.", set(), {"no_breakthrough"}),
+    ("It bought time until August.", {"breakthrough", "no_breakthrough"}, set()),
+    ("A phone call that keeps the truce alive beats the alternative.", {"breakthrough"},
+     set()),
+    ("She took the call as a sign that the two governments were at least talking.",
+     {"breakthrough"}, set()),
+    ("We are talking about a 30% tariff.", set(), {"breakthrough"}),
     ("The gap between the two countries' growth rates widened.", set(), {"no_breakthrough"}),
     # a sentence's opening phrase of time makes its next clause background
     ("On May 12, negotiators in Geneva agreed to slash tariffs for 90 days.", {"trade"},

@@ -85,6 +85,9 @@ def _line_roles(articles, sentences):
     # 10 of 16 teaser lines and 76 of 84 furniture lines out of sample; now 14 (the other two,
     # teaser headlines, are boilerplate) and 81
     (HELDOUT.parent / "heldout7", ["folder", "table.csv"], 0.04, 2, 0),
+    # 14 of 16 teaser lines (two teaser headlines boilerplate) and 80 of 89 furniture lines
+    # out of sample; now 89
+    (HELDOUT.parent / "heldout8", ["folder", "table.jsonl"], 0.03, 2, 0),
 ])
 def test_heldout_roles_match_the_hand_answers(folder, sources, kept_at_most, teasers_missed,
                                               long_lost):
@@ -239,6 +242,7 @@ def test_wire_notes_adverts_and_app_prompts_are_furniture_and_subheads_stay():
 def test_taglines_domains_disclaimers_and_trending_blocks_are_furniture():
     body = ("Trump and Xi spoke by phone on Thursday about trade and rare earths.\n"
             "Negotiators said they would meet every week until a deal is done.\n"
+            "The guests' list of demands (tariffs, chips) was long.\n"
             "Trump's message: talks every week.\n"
             "Markets rose modestly after the call, and the yuan firmed.\n")
     roles = _roles("lioncitymarkets.example - Asia's markets, minute by minute\n"
@@ -247,7 +251,14 @@ def test_taglines_domains_disclaimers_and_trending_blocks_are_furniture():
                    "advice.\nW&A Supply Chain Briefing: every Tuesday, the week's most important "
                    "logistics news.\nSemiconductor trade and the supply chain — every Friday\n"
                    "Wang Jiayi is a reporter covering diplomacy and foreign affairs for China "
-                   "Horizon Daily's Beijing bureau.")
+                   "Horizon Daily's Beijing bureau.\n"
+                   "Independent student newspaper of Crestview University since 1921\n"
+                   "(Adds Chinese readout details, analyst comment)\n"
+                   "Support independent student journalism. Donate to The Clarion today.\n"
+                   "This transcript was generated automatically. It may contain errors.\n"
+                   "Guests: Calvin Brooks, a former trade official; Ruth Santiago, a consultant\n"
+                   "Cars wait for shipment at a port in Aichi in May. (The Yamato Daily)\n"
+                   "Get the Policy Brief in your inbox every Tuesday. [Your email] [Subscribe]")
     assert all(roles[t] == "body" for t in body.splitlines()), roles
     furniture = [t for t in roles.index if t not in body]
     assert all(roles[t] == "boilerplate" for t in furniture), roles[furniture]

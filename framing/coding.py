@@ -134,19 +134,20 @@ class FrameCoder:
         """Clauses of `text` that place themselves before the event (codebook `background`).
 
         Clauses are cut at , ; : dashes and brackets; one opening with where/which/when/who
-        (or "under which", "in which"...) belongs to the clause before it, and so does the
-        clause after a sentence's opening phrase of time ("On May 12, negotiators agreed"), unless it has an
+        (or "under which", "in which"...) belongs to the clause before it, unless it has an
         anchor of its own in the event's time (codebook `foreground`: "on Thursday", "after
-        the call", "still"). A clause with such an anchor is never background: "the April
-        controls *still* disrupt supplies" is about now."""
+        the call", "still"). So does the clause after a sentence's opening phrase of time, a
+        first clause of at most `OPENING_WORDS` words that begins with a background phrase
+        ("On May 12, negotiators agreed"). A clause with such an anchor is never background:
+        "the April controls *still* disrupt supplies" is about now."""
         if self._background is None:
             return []
         spans, start = [], 0
-        for match in list(CLAUSE_CUT.finditer(text)) + [None]:
+        for number, match in enumerate(list(CLAUSE_CUT.finditer(text)) + [None]):
             end = match.start() if match else len(text)
             now = self._foreground is not None and bool(self._foreground.search(text, start, end))
             relative = spans and RELATIVE.match(text, start)
-            opening = len(spans) == 1 and len(text[:spans[0][1]].split()) <= OPENING_WORDS
+            opening = number == 1 and self._opens_with_time(text[:spans[0][1]])
             if (relative or opening) and spans[-1][2] and not now:
                 spans[-1] = (spans[-1][0], end, True)
             else:
@@ -154,6 +155,13 @@ class FrameCoder:
                 spans.append((start, end, before))
             start = match.end() if match else len(text)
         return [(a, b) for a, b, is_background in spans if is_background]
+
+    def _opens_with_time(self, clause: str) -> bool:
+        """A short first clause that begins with a background phrase ("On May 12", "In
+        2019"), not one that only ends with one ("Tariffs rose in April")."""
+        found = self._background.search(clause.strip())
+        return (found is not None and found.start() == 0
+                and len(clause.split()) <= OPENING_WORDS)
 
     def reference_spans(self, text: str) -> list[tuple[int, int]]:
         """Phrases of `text` that only name the event as a point in time (codebook

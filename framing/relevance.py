@@ -17,11 +17,15 @@ A paragraph is off-topic when ``z < UNRELATED_Z`` (clearly about something else)
 opens a run of paragraphs right after a block of furniture that a closing item opened
 (credits, copyright, "More from ...", "Read more", "Related"; after at least
 `MIN_BODY_BEFORE` body paragraphs) with ``z < TAIL_Z``; the paragraphs right after it are
-off-topic while ``z < RUN_Z`` (teasers come in blocks), until the next furniture line. And
+off-topic while ``z < RUN_Z`` (teasers come in blocks), until the next furniture line —
+unless the run is a single paragraph and the article goes on after it (at least
+`MIN_BODY_BEFORE` more paragraphs reading at least ``RUN_Z``): then the closing item ("Read
+more: ...") was mid-article and the paragraph is the article's. And
 the prose after an article's last teaser header ("More from the Journal", "Trending now") is
-off-topic as a whole when it has two paragraphs or more and every one that ends a sentence
-reads at most a little above the corpus median (``z < HEADER_Z``; the teasers' own headlines,
-lines without closing punctuation, go with the rest): teasers of a trade paper share its
+off-topic as a whole when it has two paragraphs or more and every sentence of at least
+`MIN_JUDGED_WORDS` words that ends with closing punctuation (there must be one) reads at most
+a little above the corpus median (``z < HEADER_Z``; the teasers' own headlines, lines without
+closing punctuation, go with the rest): teasers of a trade paper share its
 vocabulary, but not all of them and the article's own words. The thresholds were set on the
 seed corpus and the first synthetic held-out corpus (tests/data/heldout); `HEADER_Z` on
 heldout5 and heldout7.
@@ -196,7 +200,7 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
     paragraph = sentences["paragraph"].to_numpy()
     off = (roles == "body") & (z < UNRELATED_Z)
     for rows in sentences.groupby("article_id", sort=False).indices.values():
-        threshold, body_seen, current = None, set(), None
+        threshold, body_seen, current, runs = None, set(), None, []
         for row in rows:
             if roles[row] == "boilerplate":  # a block of furniture opened by a closing item
                 opens_run = closes[row] and len(body_seen) >= MIN_BODY_BEFORE
@@ -207,16 +211,26 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
                 body_seen.add(paragraph[row])
             if paragraph[row] == current:
                 off[row] = True
+                runs[-1].append(row)
             elif threshold is not None and roles[row] == "body" and z[row] < threshold:
+                if threshold == TAIL_Z:
+                    runs.append([])
                 off[row], current, threshold = True, paragraph[row], RUN_Z
+                runs[-1].append(row)
             else:
                 threshold, current = None, None
+        for run in runs:  # one paragraph, and the article goes on: "Read more" mid-article
+            goes_on = {paragraph[r] for r in rows if r > run[-1] and roles[r] == "body"
+                       and not off[r] and z[r] >= RUN_Z}
+            if len({paragraph[r] for r in run}) == 1 and len(goes_on) >= MIN_BODY_BEFORE:
+                off[run] = z[run] < UNRELATED_Z
         headers = [i for i, row in enumerate(rows) if closes[row] == 2]
         if headers:
             prose_before = {paragraph[r] for r in rows[:headers[-1]] if roles[r] == "body"}
             tail = [r for r in rows[headers[-1] + 1:] if roles[r] == "body"]
-            judged = [r for r in tail if texts[r].rstrip("\"'”’ ").endswith(CLOSING)]
+            judged = [r for r in tail if texts[r].rstrip("\"'”’ ").endswith(CLOSING)
+                      and len(TOKEN.findall(texts[r])) >= MIN_JUDGED_WORDS]
             if (len({paragraph[r] for r in tail}) >= 2 and len(prose_before) >= MIN_BODY_BEFORE
-                    and all(z[r] < HEADER_Z for r in judged)):
+                    and judged and all(z[r] < HEADER_Z for r in judged)):
                 off[tail] = True
     return off

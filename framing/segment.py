@@ -76,6 +76,8 @@ def load_furniture() -> dict:
                            for name in spec.get("teaser_headers", [])],
         "whole_paragraph": [re.compile(spec["sentence"][name], re.IGNORECASE)
                             for name in spec.get("whole_paragraph", [])],
+        "labels": frozenset(" ".join(WORD.findall(label.lower()))
+                            for label in spec.get("labels", [])),
     }
 
 
@@ -118,17 +120,22 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     """'boilerplate', 'headline' or None (decided per sentence) for each line.
 
     Besides furniture and repeats, title-like lines right after furniture that closes the
-    article ("Related stories", "Read more") are boilerplate: lists of links. A short line
-    that is furniture only for being short, between two paragraphs of prose, is a subhead
-    ("Taiwan warning") and stays in.
+    article ("Related stories", "Read more") are boilerplate: lists of links. The article's
+    own title, the first time it appears, is never furniture. A short line that is furniture
+    only for being short (not a masthead, a repeat or a line in lower case), between two
+    paragraphs of prose, is a subhead ("Taiwan warning") and stays in.
     """
-    furniture, seen, roles = load_furniture(), set(), []
+    furniture, seen, roles, subheads = load_furniture(), set(), [], []
     closed = prose_seen = False  # closing furniture counts only after some prose
-    subheads = [_is_short_line(line, furniture) for line in lines]
+    title_key = " ".join(WORD.findall(title.lower()))
     for line in lines:
         key = " ".join(WORD.findall(line.lower()))
-        is_furniture = (_is_furniture_line(line, furniture) or key in seen
-                        or _is_masthead(line, outlet))
+        masthead = _is_masthead(line, outlet)
+        subheads.append(_is_short_line(line, furniture) and not masthead and key not in seen
+                        and not line.strip()[:1].islower())
+        is_furniture = (_is_furniture_line(line, furniture) or key in seen or masthead)
+        if is_furniture and title_key and key == title_key and key not in seen:
+            is_furniture = False
         if is_furniture:
             closed = closed or (prose_seen and _closes(line, furniture))
         elif closed and _is_title(line):
@@ -220,8 +227,10 @@ def _is_furniture_line(line: str, furniture: dict) -> bool:
 
 
 def _is_marked(stripped: str, furniture: dict) -> bool:
-    """A menu or a line that a furniture pattern names."""
+    """A menu, a page label ("Loading…", "Play video") or a line a furniture pattern names."""
     if _is_menu(stripped, furniture["menu_item_words"]):
+        return True
+    if " ".join(WORD.findall(stripped.lower())) in furniture["labels"]:
         return True
     return any(p.search(stripped) for p in furniture["line"].values())
 
@@ -245,10 +254,11 @@ def _is_masthead(line: str, outlet: str) -> bool:
     if not name:
         return False
     words = WORD.findall(line.lower())
-    initials = "".join(word[0] for word in name if word != "the")
-    if len(name) > 1 and words[:1] == [initials] and words[1:len(name) + 1] == name:
+    bare = name[1:] if name[0] == "the" and len(name) > 1 else name
+    initials = "".join(word[0] for word in bare)
+    if len(bare) > 1 and words[:1] == [initials] and words[1:len(bare) + 1] == bare:
         line = re.sub(r"^\W*\w+", "", line)
-        words = words[1:]
+        words, name = words[1:], bare
     if words[:len(name)] != name:
         return False
     if len(words) == len(name):

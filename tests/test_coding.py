@@ -371,6 +371,41 @@ def test_decision_rule_patterns(coder, text, carries, lacks):
     assert carries <= frames and not (lacks & frames), frames
 
 
+@pytest.mark.parametrize("text, carries, lacks", [
+    # sentences a review found the patterns over-reaching to (each now checked)
+    ("The risk of a full collapse is not off the table.", {"no_breakthrough"},
+     {"breakthrough"}),
+    ("Universities that once welcomed Chinese students now face visa revocations.", set(),
+     {"breakthrough"}),
+    ("Markets were calmer on Friday.", set(), {"breakthrough"}),
+    ("The Fed's rate cut lowers the risk of a recession.", set(), {"breakthrough"}),
+    ("Little progress made at the talks.", {"no_breakthrough"}, {"breakthrough"}),
+    ("The two sides had stopped talking to each other for months.", set(), {"breakthrough"}),
+    ("Beijing wants to keep the tariff threat alive as leverage.", set(), {"breakthrough"}),
+    ("Reporters asked whether Trump will hold a press conference.", set(),
+     {"no_breakthrough"}),
+    ("Trump said the hard part was over.", set(), {"no_breakthrough"}),
+    ("On a different call with investors, the chief executive said sales rose.", set(),
+     {"no_breakthrough"}),
+    ("An official who was not cleared to speak publicly said the talks went well.", set(),
+     {"no_breakthrough"}),
+    ("Trump told reporters to expect China to lift its restrictions.", set(),
+     {"no_breakthrough"}),
+    ("Trump said a Gaza ceasefire was close.", set(), {"trade"}),
+    ("China's dominance of Asian trade has grown.", {"trade"}, set()),
+    ('"The decision is mine," Trump said of the call.', set(), {"rare_earths"}),
+    # an opening phrase of time makes only the next clause background, once
+    ("In 2019, talks collapsed, but this time the two leaders agreed to resume them.",
+     {"breakthrough"}, set()),
+    ("Tariffs rose in April, but Beijing agreed to resume talks.", {"breakthrough"}, set()),
+    ("Beijing's approval of the licences came less than a week after Trump and Xi agreed to "
+     "restart talks.", {"breakthrough"}, set()),
+])
+def test_patterns_do_not_over_reach(coder, text, carries, lacks):
+    frames = coder.frames_of(text)
+    assert carries <= frames and not (lacks & frames), frames
+
+
 def test_context_reaches_the_sentence_before_across_paragraphs(codebook):
     from framing.coding import code_frames
 

@@ -31,6 +31,8 @@ AGREEMENT = {
                    DATA / "coding" / "heldout7_coder_a.csv"),
     "heldout8_a": ([str(DATA / "heldout8" / "folder"), str(DATA / "heldout8" / "table.jsonl")],
                    DATA / "coding" / "heldout8_coder_a.csv"),
+    "heldout9_a": ([str(DATA / "heldout9" / "folder"), str(DATA / "heldout9" / "table.csv")],
+                   DATA / "coding" / "heldout9_coder_a.csv"),
 }
 # corpora recoded for the evaluative frames with the decision rules (heldout6 also for taiwan)
 ROUNDS = {"seeds": "seeds", "heldout": "heldout_a", "heldout2": "heldout2_a",
@@ -59,7 +61,7 @@ def _f1_column(table: str) -> dict:
 
 
 @pytest.mark.parametrize("name", ["heldout2_a", "heldout3_a", "heldout4_a", "heldout5_a",
-                                  "heldout6_a", "heldout7_a", "heldout8_a"])
+                                  "heldout6_a", "heldout7_a", "heldout8_a", "heldout9_a"])
 def test_coder_b_differences_are_as_the_readme_says(name):
     """"Against coder B the figures are within X of these", just before each table."""
     before = README[:README.index(f"<!-- agreement:{name} -->")]

@@ -88,6 +88,9 @@ def _line_roles(articles, sentences):
     # 14 of 16 teaser lines (two teaser headlines boilerplate) and 80 of 89 furniture lines
     # out of sample; now 89
     (HELDOUT.parent / "heldout8", ["folder", "table.jsonl"], 0.03, 2, 0),
+    # 7 of 14 teaser lines and 68 of 82 furniture lines out of sample, and a paragraph after
+    # a mid-article "Read more" lost; now 12 (two teaser headlines boilerplate) and 77
+    (HELDOUT.parent / "heldout9", ["folder", "table.csv"], 0.07, 2, 0),
 ])
 def test_heldout_roles_match_the_hand_answers(folder, sources, kept_at_most, teasers_missed,
                                               long_lost):
@@ -203,11 +206,35 @@ def test_newsletter_frames_mastheads_and_notes_of_heldout4_kinds():
     "Investors can view the online filing on the exchange's website.",
     "Some students want to unsubscribe from the university programme.",
     "The rest of this issue looks at soybeans.",
+    "Beijing invited Washington to join the conversation on AI governance, Xinhua said.",
+    "Chinese alumni who donate to Harvard have been questioned, officials said.",
+    "US officials urged students not to download the DeepSeek app, citing security.",
+    "At the ministry's daily briefing — held every weekday afternoon — Lin Jian spoke.",
+    "The China Beige Book newsletter, sent to clients every week, said factories were short.",
 ])
 def test_article_sentences_like_furniture_stay_body(sentence):
+    """(Each of these was lost to a furniture pattern before the patterns were anchored.)"""
     text = ("Trump and Xi spoke by phone on Thursday about trade and rare earths.\n"
             + sentence + "\nMarkets rose after the call.")
     assert _roles(text)[sentence] == "body"
+
+
+def test_headlines_that_look_like_taglines_or_mottos_stay_headlines():
+    for headline in ["Trump-Xi call is the best news for markets since 2019",
+                     "Chinese students: the visa anxiety they live with every day"]:
+        articles = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "file": ["a"],
+                                 "title": [headline],
+                                 "text": [headline + "\nTrump and Xi spoke by phone on Thursday."]})
+        roles = fr.segment_sentences(articles).set_index("text")["role"]
+        assert roles[headline] == "headline", headline
+
+
+def test_a_bracketed_sentence_is_no_credit():
+    roles = _roles("Trump and Xi spoke by phone on Thursday.\n"
+                   "The ministry approved some applications. (It did not say how many.)\n"
+                   "Markets rose after the call.")
+    assert roles["(It did not say how many.)"] == "body"
+    assert roles["The ministry approved some applications."] == "body"
 
 
 def test_wire_notes_adverts_and_app_prompts_are_furniture_and_subheads_stay():
@@ -229,6 +256,13 @@ def test_wire_notes_adverts_and_app_prompts_are_furniture_and_subheads_stay():
     assert all(roles[t] == "body" for t in body.splitlines()[1:]), roles
     furniture = [t for t in roles.index if t not in body]
     assert all(roles[t] == "boilerplate" for t in furniture), roles[furniture]
+    # nor a page label, the masthead or a repeat between two paragraphs
+    roles = _roles("Trump and Xi spoke by phone on Thursday.\nPlay video\n"
+                   "Markets rose after the call.\nKeystone News Network\nThe yuan firmed.\n"
+                   "Markets rose after the call.\nloading comments\nBonds were flat.",
+                   outlet="Keystone News Network")
+    assert roles["Play video"] == roles["Keystone News Network"] == "boilerplate"
+    assert roles["loading comments"] == "boilerplate"
     # a credit or a prompt alone between two paragraphs is no subhead
     roles = _roles("Trump and Xi spoke by phone on Thursday.\nGetty Images\n"
                    "Markets rose after the call.\nScroll to continue\nThe yuan firmed.")
@@ -267,6 +301,27 @@ def test_taglines_domains_disclaimers_and_trending_blocks_are_furniture():
     assert not _heads_teasers("Trending higher on Friday, the yuan firmed.", load_furniture())
 
 
+def test_bylines_bios_issue_lines_and_promos_of_heldout9_kinds():
+    body = ("Trump and Xi spoke by phone on Thursday about trade and rare earths.\n"
+            "Donald Trump writes on Truth Social that the call was very good.\n"
+            "By Thursday evening, the markets had rallied.\n"
+            "Markets rose modestly after the call, and the yuan firmed.\n")
+    roles = _roles("96.7 FM Dubbo - 102.1 FM Moree - Streaming on the app\n"
+                   "Issue 47 - Monday 9 June 2025\n"
+                   "Our fortnightly briefing on cross-Strait security and technology controls\n"
+                   "By rural reporter Jess McAlister\n" + body
+                   + "Also Watch: [VIDEO] Geneva tariff truce explained in 60 seconds\n"
+                   "Policy brief: Europe's rare-earth exposure, sector by sector (PDF, 24 pp.)\n"
+                   "Podcast: Episode 31, what chip makers think of tariff diplomacy\n"
+                   "Harriet Pryce-Walsh writes The Tape every weekday. She was previously a "
+                   "strategist.")
+    assert all(roles[t] == "body" for t in body.splitlines()), roles
+    furniture = [t for t in roles.index if t not in body]
+    assert all(roles[t] == "boilerplate" for t in furniture), roles[furniture]
+    from framing.segment import _heads_teasers, load_furniture
+    assert _heads_teasers("OTHER STORIES FROM THE BUSH", load_furniture())
+
+
 def test_a_live_update_keeps_its_content_and_subheads_do_not_close():
     roles = _roles("Trump and Xi spoke by phone on Thursday about trade.\n"
                    "Update: Trump said on Friday that talks would follow. He said he had "
@@ -281,7 +336,8 @@ def _judged(rows):
 
     table = pd.DataFrame({"article_id": "a", "role": [row[0] for row in rows],
                           "paragraph": range(len(rows)),
-                          "text": [row[3] if len(row) > 3 else "Some prose." for row in rows]})
+                          "text": [row[3] if len(row) > 3 else "Some prose of this page here."
+                                   for row in rows]})
     return _off_topic(table, np.array([row[1] for row in rows]),
                       np.array([row[2] for row in rows])).tolist()
 
@@ -296,6 +352,19 @@ def test_teaser_runs_after_closing_furniture_blocks():
                            ("body", 0.4, 0)])[-2:] == [False, False]
 
 
+def test_one_paragraph_after_a_mid_article_link_stays_when_the_article_goes_on():
+    body = [("body", 0.5, 0)] * 3
+    link = [("boilerplate", 0, 1)]
+    # a lone paragraph reading low, then the article goes on: the link was mid-article
+    assert _judged(body + link + [("body", -1.3, 0), ("body", -0.3, 0), ("body", 0.6, 0)]
+                   )[-3:] == [False, False, False]
+    # a block of two or more such paragraphs is a teaser block even mid-article
+    assert _judged(body + link + [("body", -1.3, 0), ("body", -2.0, 0), ("boilerplate", 0, 0),
+                                  ("body", 0.3, 0), ("body", 0.6, 0)])[-5:-3] == [True, True]
+    # ... and a lone one at the end of the page is a teaser
+    assert _judged(body + link + [("body", -1.3, 0)])[-1] is True
+
+
 def test_the_tail_after_a_teaser_header_goes_as_a_whole_or_not_at_all():
     body = [("body", 0.5, 0)] * 3
     tail = [("boilerplate", 0, 2), ("body", -0.6, 0), ("body", -0.3, 0)]
@@ -305,5 +374,10 @@ def test_the_tail_after_a_teaser_header_goes_as_a_whole_or_not_at_all():
     # ... unless it is a line without closing punctuation: a teaser's own headline
     headline = ("body", 1.1, 0, "Walking 7,000 steps a day may be enough, study finds")
     assert _judged(body + tail + [headline, ("body", -0.4, 0)])[-4:] == [True] * 4
+    # at the boundary, and a tail with nothing to judge (only unpunctuated lines) stays
+    assert _judged(body + tail + [("body", 0.24, 0)])[-1] is True
+    assert _judged(body + tail + [("body", 0.25, 0)])[-1] is False
+    lines = [("boilerplate", 0, 2), ("body", -0.6, 0, "Rates on hold"), ("body", -0.6, 0, "Next")]
+    assert _judged(body + lines)[-2:] == [False, False]
     # a header right under the headline closes nothing
     assert _judged([("body", 0.5, 0), ("boilerplate", 0, 2), ("body", -0.6, 0)])[-1] is False

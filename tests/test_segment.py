@@ -134,6 +134,13 @@ def _roles(text, outlet="X"):
     return fr.segment_sentences(articles).set_index("text")["role"]
 
 
+def _only_body_stays(roles, body_lines):
+    """The lines of `body_lines` are body; every other sentence of the page is boilerplate."""
+    assert all(roles[t] == "body" for t in body_lines), roles
+    furniture = [t for t in roles.index if not any(t in line for line in body_lines)]
+    assert all(roles[t] == "boilerplate" for t in furniture), roles[furniture]
+
+
 def test_a_byline_before_the_article_does_not_close_it():
     # bylines also sign articles off, but one under the headline opens the article: the
     # "Key points" bullets after it are the standfirst, not a list of links
@@ -253,9 +260,7 @@ def test_wire_notes_adverts_and_app_prompts_are_furniture_and_subheads_stay():
                    "Disclosure: The author holds shares in an index fund.\n"
                    "ⓒ The Daehan Business Herald. Unauthorized reproduction prohibited.",
                    outlet="Keystone News Network")
-    assert all(roles[t] == "body" for t in body.splitlines()[1:]), roles
-    furniture = [t for t in roles.index if t not in body]
-    assert all(roles[t] == "boilerplate" for t in furniture), roles[furniture]
+    _only_body_stays(roles, body.splitlines())
     # nor a page label, the masthead or a repeat between two paragraphs
     roles = _roles("Trump and Xi spoke by phone on Thursday.\nPlay video\n"
                    "Markets rose after the call.\nKeystone News Network\nThe yuan firmed.\n"
@@ -293,9 +298,7 @@ def test_taglines_domains_disclaimers_and_trending_blocks_are_furniture():
                    "Guests: Calvin Brooks, a former trade official; Ruth Santiago, a consultant\n"
                    "Cars wait for shipment at a port in Aichi in May. (The Yamato Daily)\n"
                    "Get the Policy Brief in your inbox every Tuesday. [Your email] [Subscribe]")
-    assert all(roles[t] == "body" for t in body.splitlines()), roles
-    furniture = [t for t in roles.index if t not in body]
-    assert all(roles[t] == "boilerplate" for t in furniture), roles[furniture]
+    _only_body_stays(roles, body.splitlines())
     from framing.segment import _heads_teasers, load_furniture
     assert _heads_teasers("Trending now", load_furniture())
     assert not _heads_teasers("Trending higher on Friday, the yuan firmed.", load_furniture())
@@ -315,9 +318,7 @@ def test_bylines_bios_issue_lines_and_promos_of_heldout9_kinds():
                    "Podcast: Episode 31, what chip makers think of tariff diplomacy\n"
                    "Harriet Pryce-Walsh writes The Tape every weekday. She was previously a "
                    "strategist.")
-    assert all(roles[t] == "body" for t in body.splitlines()), roles
-    furniture = [t for t in roles.index if t not in body]
-    assert all(roles[t] == "boilerplate" for t in furniture), roles[furniture]
+    _only_body_stays(roles, body.splitlines())
     from framing.segment import _heads_teasers, load_furniture
     assert _heads_teasers("OTHER STORIES FROM THE BUSH", load_furniture())
 

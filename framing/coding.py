@@ -30,7 +30,8 @@ from .phrases import cue_regex, pattern_alternation, phrase_alternation, phrase_
 from .schemas import CONTENT_ROLES, check_columns
 
 
-OPENING_WORDS = 4  # "On May 12," "Since early April,": a sentence's opening phrase of time
+OPENING_WORDS = 5  # "On May 12," "Two weeks before the call,": a sentence's opening phrase of time
+OPENING_LEAD = re.compile(r"^[\W_]*(?:(?:back|only|and|but|even|as early as)\s+)?", re.IGNORECASE)
 CLAUSE_CUT = re.compile(r"[,;:()\[\]]|\s[—–-]\s|—|–")
 NEGATED_ONLY = "negated_cues"  # matcher key (frame id, NEGATED_ONLY) for a frame's negated_cues
 IN_CONTEXT = "context_cues"  # matcher key (frame id, IN_CONTEXT) for a frame's context_cues
@@ -157,11 +158,13 @@ class FrameCoder:
         return [(a, b) for a, b, is_background in spans if is_background]
 
     def _opens_with_time(self, clause: str) -> bool:
-        """A short first clause that begins with a background phrase ("On May 12", "In
-        2019"), not one that only ends with one ("Tariffs rose in April")."""
-        found = self._background.search(clause.strip())
-        return (found is not None and found.start() == 0
-                and len(clause.split()) <= OPENING_WORDS)
+        """A short first clause that begins with a background phrase ("On May 12", "Back in
+        2019", a quote's "In May"), not one that only ends with one ("Tariffs rose in
+        April"), nor "Since April", which reaches into the present."""
+        phrase = clause[OPENING_LEAD.match(clause).end():]
+        found = self._background.search(phrase)
+        return (found is not None and found.start() == 0 and len(clause.split()) <= OPENING_WORDS
+                and not phrase.lower().startswith("since"))
 
     def reference_spans(self, text: str) -> list[tuple[int, int]]:
         """Phrases of `text` that only name the event as a point in time (codebook

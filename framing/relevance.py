@@ -19,13 +19,14 @@ opens a run of paragraphs right after a block of furniture that a closing item o
 `MIN_BODY_BEFORE` body paragraphs) with ``z < TAIL_Z``; the paragraphs right after it are
 off-topic while ``z < RUN_Z`` (teasers come in blocks), until the next furniture line —
 unless the run is a single paragraph and the article goes on after it (at least
-`MIN_BODY_BEFORE` more paragraphs reading at least ``RUN_Z``): then the closing item ("Read
-more: ...") was mid-article and the paragraph is the article's. And
+`MIN_BODY_BEFORE` more paragraphs reading at least ``RUN_Z`` before the next closing item or
+teaser header, not counting teaser tails): then the closing item ("Read more: ...") was
+mid-article and the paragraph is the article's. And
 the prose after an article's last teaser header ("More from the Journal", "Trending now") is
 off-topic as a whole when it has two paragraphs or more and every sentence of at least
-`MIN_JUDGED_WORDS` words that ends with closing punctuation (there must be one) reads at most
-a little above the corpus median (``z < HEADER_Z``; the teasers' own headlines, lines without
-closing punctuation, go with the rest): teasers of a trade paper share its
+`MIN_JUDGED_WORDS` words that ends with closing punctuation (or, if none does, every sentence
+of that length) reads at most a little above the corpus median (``z < HEADER_Z``; the
+teasers' own headlines, lines without closing punctuation, go with the rest): teasers of a trade paper share its
 vocabulary, but not all of them and the article's own words. The thresholds were set on the
 seed corpus and the first synthetic held-out corpus (tests/data/heldout); `HEADER_Z` on
 heldout5 and heldout7.
@@ -56,7 +57,7 @@ MIN_BODY_BEFORE = 2  # body paragraphs before furniture can close an article
 MIN_JUDGED_WORDS = 5
 MIN_SPREAD = 0.5  # floor for the spread, so that a corpus of near-copies keeps its scale
 TOKEN = re.compile(r"\b[^\W\d_]{2,}\b")
-CLOSING = (".", "!", "?")
+CLOSING = (".", "!", "?", "…")
 
 
 @dataclass(frozen=True)
@@ -219,18 +220,23 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
                 runs[-1].append(row)
             else:
                 threshold, current = None, None
-        for run in runs:  # one paragraph, and the article goes on: "Read more" mid-article
-            goes_on = {paragraph[r] for r in rows if r > run[-1] and roles[r] == "body"
-                       and not off[r] and z[r] >= RUN_Z}
-            if len({paragraph[r] for r in run}) == 1 and len(goes_on) >= MIN_BODY_BEFORE:
-                off[run] = z[run] < UNRELATED_Z
         headers = [i for i, row in enumerate(rows) if closes[row] == 2]
         if headers:
             prose_before = {paragraph[r] for r in rows[:headers[-1]] if roles[r] == "body"}
             tail = [r for r in rows[headers[-1] + 1:] if roles[r] == "body"]
-            judged = [r for r in tail if texts[r].rstrip("\"'”’ ").endswith(CLOSING)
-                      and len(TOKEN.findall(texts[r])) >= MIN_JUDGED_WORDS]
+            long_enough = [r for r in tail if len(TOKEN.findall(texts[r])) >= MIN_JUDGED_WORDS]
+            judged = [r for r in long_enough if texts[r].rstrip("\"'”’ ").endswith(CLOSING)]
+            judged = judged or long_enough  # teasers that end without a full stop
             if (len({paragraph[r] for r in tail}) >= 2 and len(prose_before) >= MIN_BODY_BEFORE
                     and judged and all(z[r] < HEADER_Z for r in judged)):
                 off[tail] = True
+        for run in runs:  # one paragraph, and the article goes on: "Read more" mid-article
+            goes_on = set()
+            for r in rows[rows.tolist().index(run[-1]) + 1:]:
+                if closes[r]:  # the next closing item or teaser header ends the article's text
+                    break
+                if roles[r] == "body" and not off[r] and z[r] >= RUN_Z:
+                    goes_on.add(paragraph[r])
+            if len({paragraph[r] for r in run}) == 1 and len(goes_on) >= MIN_BODY_BEFORE:
+                off[run] = z[run] < UNRELATED_Z
     return off

@@ -134,7 +134,7 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
         subheads.append(_is_short_line(line, furniture) and not masthead and key not in seen
                         and not line.strip()[:1].islower())
         is_furniture = (_is_furniture_line(line, furniture) or key in seen or masthead)
-        if is_furniture and title_key and key == title_key and key not in seen:
+        if is_furniture and title_key and key == title_key and key not in seen and not masthead:
             is_furniture = False
         if is_furniture:
             closed = closed or (prose_seen and _closes(line, furniture))

@@ -243,6 +243,11 @@ def test_context_cues_count_beside_the_frame_only(codebook):
         ["Campus offices fielded calls all week."]), codebook)
     assert coded["rare_earths"].tolist()[:3] == [1, 1, 0]  # not in another paragraph
     assert coded["students_visas"].tolist()[3:] == [1, 1, 0]
+    coded = code_frames(_paragraphs(
+        ["Washington curbed sales of chip-design software.",
+         "The measures Xi referred to are mostly technological."],
+        ["The museum's new exhibit is mostly technological."]), codebook)
+    assert coded["tech_controls"].tolist() == [1, 1, 0]
 
 
 def test_context_cues_are_explained_and_never_count_alone(coder):

@@ -62,23 +62,11 @@ from framing.validation import align_sheet, frame_agreement
 
 ROOT = Path(__file__).resolve().parent.parent
 D = ROOT / "tests" / "data"
-SETS = {
-    "seeds": ([ROOT / "seeds"], D / "coding/seeds_gold.csv", None),
-    "h1": ([D / "heldout/folder", D / "heldout/table.jsonl"], D / "coding/heldout_coder_a.csv",
-           D / "coding/heldout_coder_b.csv"),
-    "h2": ([D / "heldout2/folder", D / "heldout2/table.csv"], D / "coding/heldout2_coder_a.csv",
-           D / "coding/heldout2_coder_b.csv"),
-    "h3": ([D / "heldout3/folder", D / "heldout3/table.jsonl"], D / "coding/heldout3_coder_a.csv",
-           D / "coding/heldout3_coder_b.csv"),
-    "h4": ([D / "heldout4/folder", D / "heldout4/table.csv"], D / "coding/heldout4_coder_a.csv",
-           D / "coding/heldout4_coder_b.csv"),
-    "h5": ([D / "heldout5/folder", D / "heldout5/table.jsonl"], D / "coding/heldout5_coder_a.csv",
-           D / "coding/heldout5_coder_b.csv"),
-    "h6": ([D / "heldout6/folder", D / "heldout6/table.csv"], D / "coding/heldout6_coder_a.csv",
-           D / "coding/heldout6_coder_b.csv"),
-    "h7": ([D / "heldout7/folder", D / "heldout7/table.csv"], D / "coding/heldout7_coder_a.csv",
-           D / "coding/heldout7_coder_b.csv"),
-}
+SETS = {"seeds": ([ROOT / "seeds"], D / "coding/seeds_gold.csv", None)}
+for number, corpus in enumerate(["heldout"] + [f"heldout{n}" for n in range(2, 8)], start=1):
+    SETS[f"h{number}"] = ([D / corpus / "folder", *sorted((D / corpus).glob("table.*"))],
+                          D / "coding" / f"{corpus}_coder_a.csv",
+                          D / "coding" / f"{corpus}_coder_b.csv")
 C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.05), 2)
 QUOTE_OPEN = re.compile(r"^\s*[“\"‘']")

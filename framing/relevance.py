@@ -232,7 +232,7 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
                 off[tail] = True
         for run in runs:  # one paragraph, and the article goes on: "Read more" mid-article
             goes_on = set()
-            for r in rows[rows.tolist().index(run[-1]) + 1:]:
+            for r in rows[rows > run[-1]]:
                 if closes[r]:  # the next closing item or teaser header ends the article's text
                     break
                 if roles[r] == "body" and not off[r] and z[r] >= RUN_Z:

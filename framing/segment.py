@@ -128,8 +128,8 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     furniture, seen, roles, subheads = load_furniture(), set(), [], []
     closed = prose_seen = False  # closing furniture counts only after some prose
     title_key = " ".join(WORD.findall(title.lower()))
-    for line in lines:
-        key = " ".join(WORD.findall(line.lower()))
+    keys = [" ".join(WORD.findall(line.lower())) for line in lines]
+    for line, key in zip(lines, keys):
         masthead = _is_masthead(line, outlet)
         subheads.append(_is_short_line(line, furniture) and not masthead and key not in seen
                         and not line.strip()[:1].islower())
@@ -151,8 +151,7 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
         if subheads[i] and prose[i - 1] and prose[i + 1]:
             roles[i] = None
     candidates = [i for i, role in enumerate(roles) if role is None]
-    title_words = WORD.findall(title.lower())
-    titled = [i for i in candidates if title_words and WORD.findall(lines[i].lower()) == title_words]
+    titled = [i for i in candidates if title_key and keys[i] == title_key]
     if titled:
         roles[titled[0]] = "headline"
     elif candidates and _is_title(lines[candidates[0]]):

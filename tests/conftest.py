@@ -16,6 +16,12 @@ DATA = Path(__file__).resolve().parent / "data"
 HELDOUT = DATA / "heldout"
 
 
+def corpus_sources(name: str) -> list[str]:
+    """The inputs of a synthetic corpus: tests/data/NAME/folder and its one table.* file."""
+    corpus = DATA / name
+    return [str(corpus / "folder"), *(str(table) for table in sorted(corpus.glob("table.*")))]
+
+
 @pytest.fixture(autouse=True)
 def close_figures():
     yield

@@ -109,11 +109,34 @@ def assign_off_topic(sentences: pd.DataFrame, reference: Reference) -> pd.DataFr
     added (see `relevance`)."""
     furniture = load_furniture()
     boilerplate = (sentences["role"] == "boilerplate").to_numpy()
-    closes = pd.Series([0 if not keep else 2 if _heads_teasers(text, furniture)
-                        else int(_closes(text, furniture))
-                        for text, keep in zip(sentences["text"], boilerplate)],
-                       index=sentences.index)
-    return mark_off_topic(sentences, closes=closes, reference=reference)[list(SENTENCES)]
+    closes = [0 if not keep else 2 if _heads_teasers(text, furniture)
+              else int(_closes(text, furniture))
+              for text, keep in zip(sentences["text"], boilerplate)]
+    _headless_teasers(sentences, closes, furniture)
+    return mark_off_topic(sentences, closes=pd.Series(closes, index=sentences.index),
+                          reference=reference)[list(SENTENCES)]
+
+
+def _headless_teasers(sentences: pd.DataFrame, closes: list, furniture: dict) -> None:
+    """A teaser block without a header: a title-like line taken for a link after furniture
+    that ends the article (an update note, credits; not a mere link), followed at once by
+    prose of its own, is a teaser's headline, and heads the block like "More from ..."
+    (`closes` 2)."""
+    article, role = sentences["article_id"].to_numpy(), sentences["role"].to_numpy()
+    texts = sentences["text"].to_numpy()
+    after_closing = False
+    for row in range(len(sentences)):
+        if row and article[row] != article[row - 1]:
+            after_closing = False
+        if role[row] != "boilerplate":
+            after_closing = False
+            continue
+        title_link = (closes[row] == 0 and _is_title(texts[row])
+                      and not _is_furniture_line(texts[row], furniture))
+        if (after_closing and title_link and row + 1 < len(sentences)
+                and article[row + 1] == article[row] and role[row + 1] == "body"):
+            closes[row] = 2
+        after_closing = after_closing or (closes[row] > 0 and _ends_article(texts[row], furniture))
 
 
 def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | None]:
@@ -127,9 +150,10 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     """
     furniture, seen, roles, subheads = load_furniture(), set(), [], []
     closed = prose_seen = False  # closing furniture counts only after some prose
+    link_only = False  # what closed was only a link ("Read also: ..."), which may be mid-article
     title_key = " ".join(WORD.findall(title.lower()))
     keys = [" ".join(WORD.findall(line.lower())) for line in lines]
-    for line, key in zip(lines, keys):
+    for i, (line, key) in enumerate(zip(lines, keys)):
         masthead = _is_masthead(line, outlet)
         subheads.append(_is_short_line(line, furniture) and not masthead and key not in seen
                         and not line.strip()[:1].islower())
@@ -137,8 +161,10 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
         if is_furniture and title_key and key == title_key and key not in seen and not masthead:
             is_furniture = False
         if is_furniture:
-            closed = closed or (prose_seen and _closes(line, furniture))
-        elif closed and _is_title(line):
+            if prose_seen and _closes(line, furniture):
+                link_only = (not closed or link_only) and not _ends_article(line, furniture)
+                closed = True
+        elif closed and _is_title(line) and not (link_only and _prose_follows(lines, i, furniture)):
             is_furniture = True
         else:
             closed = False
@@ -269,6 +295,18 @@ def _is_masthead(line: str, outlet: str) -> bool:
 
 def _closes(line: str, furniture: dict) -> bool:
     return any(p.search(line) for p in furniture["closing"] + furniture["links"])
+
+
+def _ends_article(line: str, furniture: dict) -> bool:
+    """Closing furniture that is not a mere link: credits, copyright, update notes."""
+    return any(p.search(line) for p in furniture["closing"])
+
+
+def _prose_follows(lines: list[str], i: int, furniture: dict) -> bool:
+    """The line after line `i` is prose: not title-like and not furniture. A title-like
+    line after a link, with prose right after it, is the article's subhead going on."""
+    return (i + 1 < len(lines) and not _is_title(lines[i + 1])
+            and not _is_furniture_line(lines[i + 1], furniture))
 
 
 def _heads_teasers(line: str, furniture: dict) -> bool:

@@ -39,6 +39,12 @@ ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf a.m p.m ph.d a.i".split()
 )
 HEADLINE_MIN_WORDS = 4
+# hard-wrapped plain text (`wrap_width`): the widths it is wrapped at, how near a full
+# line comes to the width, and how many full lines (and what share) go on in lower case
+WRAP_WIDTHS = range(50, 101)
+WRAP_SLACK = 12
+WRAP_CONTINUED = 5
+WRAP_SHARE = 0.3
 HEADLINE_MAX_WORDS = 30
 MENU_SEPARATOR = re.compile(r"\s[|·•▸›»/>]\s|\s[|·•▸›»]|[|·•▸›»]\s")
 MENU_SPLIT = re.compile(MENU_SEPARATOR.pattern + r"|\s{2,}|\t")
@@ -209,15 +215,49 @@ def _article_sentences(article, title: str) -> list[dict]:
 
 
 def paragraph_spans(text: str):
-    """(start, end) of each non-empty line (paragraph), without bullets and surrounding
-    blanks."""
-    for match in re.finditer(r"[^\r\n]+", text):
-        start = match.start() + BULLET.match(match.group()).end()
-        end = match.end()
+    """(start, end) of each paragraph, without bullets and surrounding blanks: each
+    non-empty line, or in hard-wrapped text (`wrap_width`) each run of lines that wrapping
+    broke: a line ends a paragraph when the next line's first word would have fitted on it."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", text)]
+    width = wrap_width([text[a:b] for a, b in lines])
+    joined: list[list[int]] = []
+    for number, (a, b) in enumerate(lines):
+        if (width and joined and lines[number - 1][1] == joined[-1][1]
+                and _wrapped(text[lines[number - 1][0]:lines[number - 1][1]], text[a:b], width)
+                and text.count("\n", joined[-1][1], a) == 1):
+            joined[-1][1] = b
+        else:
+            joined.append([a, b])
+    for a, b in joined:
+        start = a + BULLET.match(text[a:b]).end()
+        end = b
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
             yield start, end
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width text was hard-wrapped at (a plain-text e-mail at 70 or 72 columns), or None.
+    Its longest line is `WRAP_WIDTHS` wide, and wrapping broke sentences: of the lines that
+    come within `WRAP_SLACK` characters of that width, at least `WRAP_CONTINUED` (and
+    `WRAP_SHARE` of them) are followed by a line that goes on in lower case."""
+    lengths = [len(line.rstrip()) for line in lines]
+    if not lengths or max(lengths) not in WRAP_WIDTHS:
+        return None
+    width = max(lengths)
+    near = [i for i, n in enumerate(lengths[:-1]) if n >= width - WRAP_SLACK]
+    going_on = sum(lines[i + 1].lstrip()[:1].islower() for i in near)
+    return width if going_on >= max(WRAP_CONTINUED, WRAP_SHARE * len(near)) else None
+
+
+def _wrapped(line: str, following: str, width: int) -> bool:
+    """`line` was broken by wrapping: the first word of `following` would not have fitted,
+    and `following` opens no list item."""
+    words = following.split()
+    if not words or BULLET.match(following).end() or re.match(r"\s*(\d+[.)]|[A-Z][.)])\s", following):
+        return False
+    return len(line.rstrip()) + 1 + len(words[0]) > width
 
 
 def _sentence_spans(line: str) -> list[tuple[int, int]]:

@@ -1,3 +1,5 @@
+import textwrap
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -65,9 +67,13 @@ def test_punkt_pieces_are_rejoined(seed_articles, seed_sentences):
 
 
 def _line_roles(articles, sentences):
+    """The roles of the sentences on each line (a sentence of hard-wrapped text covers
+    several)."""
     texts = articles.set_index("article_id")["text"]
-    line = [texts[r.article_id][:r.start].count("\n") + 1 for r in sentences.itertuples()]
-    return sentences.assign(line=line).groupby(["article_id", "line"])["role"].agg(set)
+    lines = [range(texts[r.article_id][:r.start].count("\n") + 1,
+                   texts[r.article_id][:r.end].count("\n") + 2) for r in sentences.itertuples()]
+    return (sentences.assign(line=lines).explode("line").astype({"line": int})
+            .groupby(["article_id", "line"])["role"].agg(set))
 
 
 @pytest.mark.parametrize("corpus, kept_at_most, teasers_missed, long_lost", [
@@ -396,6 +402,40 @@ def test_a_teaser_headline_after_the_article_ends_heads_a_block():
 
     assert closes("Updated: June 6, 2025, 9:05 AM") == [0, 0, 1, 2, 0]
     assert closes("Read also: Johor opens a new data centre park") == [0, 0, 1, 0, 0]
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs(codebook):
+    """A plain-text e-mail wrapped at 70 columns: a sentence broken across lines is one
+    sentence, its offsets still point into the file, and a cue broken by the wrap counts."""
+    first = ("Trump and Xi spoke by phone on Thursday for about ninety minutes, and both sides "
+             "said their negotiating teams would meet soon on the rare earth licences that have "
+             "held up car plants from Ohio to Bavaria.")
+    second = ("Markets rose modestly. The yuan firmed against the dollar, while soybean futures "
+              "climbed for a second day as traders bet on renewed purchases of crops this "
+              "summer, and shipping firms said bookings from the ports of the south were up.")
+    third = ("Nobody in the industry expects the licences to move quickly, said a trader in "
+             "Hamburg, who added that the paperwork alone would take weeks and that buyers "
+             "would wait for shipments before they believed anything had changed at all.")
+    text = ("From: The Morning Note\nSubject: Thursday's call\n\n" + textwrap.fill(first, 70)
+            + "\n\n" + textwrap.fill(second, 70) + "\n\n" + textwrap.fill(third, 70)
+            + "\n\n1. Rare earths first\n2. Then the chips question\n\nSee you tomorrow.\n")
+    assert "rare\nearth" in text  # the wrap falls inside the cue
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "file": ["a"], "text": [text]})
+    sentences = fr.segment_sentences(articles)
+    long = sentences[sentences["text"].str.startswith("Trump and Xi")].iloc[0]
+    assert long["text"] == text[long["start"]:long["end"]] and long["text"].endswith("Bavaria.")
+    assert " ".join(long["text"].split()) == first
+    assert {"Rare earths first", "Then the chips question"} <= set(sentences["text"])  # items
+    from framing.coding import code_frames
+    coded = code_frames(sentences, codebook)
+    assert coded.loc[coded["text"] == long["text"], "rare_earths"].item() == 1
+    # a web page: one paragraph per line, however short its lines
+    from framing.segment import wrap_width
+    assert wrap_width(text.splitlines()) == max(len(line) for line in text.splitlines())
+    page = ["Trump and Xi spoke by phone on Thursday about trade and rare earths.",
+            "Markets", "Markets rose after the call, and the yuan firmed.",
+            "Shares in Tokyo were flat, and soybean futures climbed in Chicago."] * 4
+    assert wrap_width(page) is None
 
 
 def test_a_live_update_keeps_its_content_and_subheads_do_not_close():

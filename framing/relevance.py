@@ -230,6 +230,15 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
             if (len({paragraph[r] for r in tail}) >= 2 and len(prose_before) >= MIN_BODY_BEFORE
                     and judged and all(z[r] < HEADER_Z for r in judged)):
                 off[tail] = True
+            for header in headers:  # a block of teasers, and the article goes on after it
+                block = _teaser_block(rows[header + 1:], roles, texts, paragraph, closes)
+                after = [r for r in rows[header + 1:] if roles[r] == "body" and r > max(block, default=-1)]
+                judged = [r for r in block if len(TOKEN.findall(texts[r])) >= MIN_JUDGED_WORDS
+                          and texts[r].rstrip("\"'”’ ").endswith(CLOSING)]
+                if (len({paragraph[r] for r in block}) >= 2 and after and judged
+                        and len({paragraph[r] for r in rows[:header] if roles[r] == "body"})
+                        >= MIN_BODY_BEFORE and all(z[r] < HEADER_Z for r in judged)):
+                    off[block] = True
         for run in runs:  # one paragraph, and the article goes on: "Read more" mid-article
             goes_on = set()
             for r in rows[rows > run[-1]]:
@@ -240,3 +249,34 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
             if len({paragraph[r] for r in run}) == 1 and len(goes_on) >= MIN_BODY_BEFORE:
                 off[run] = z[run] < UNRELATED_Z
     return off
+
+
+def _teaser_block(rows: np.ndarray, roles: np.ndarray, texts: np.ndarray,
+                  paragraph: np.ndarray, closes: np.ndarray) -> list:
+    """The body rows of the teaser block that starts with `rows`: headlines (paragraphs that
+    end without closing punctuation) each followed by one paragraph of summary. It ends at
+    the next closing item or header, or before a second prose paragraph in a row (the
+    article going on)."""
+    block, previous_prose = [], False
+    for par in _paragraph_runs(rows, paragraph):
+        if roles[par[0]] == "boilerplate":
+            if any(closes[r] for r in par):
+                break
+            previous_prose = False  # a headline taken for a link
+            continue
+        prose = texts[par[-1]].rstrip("\"'”’ ").endswith(CLOSING)
+        if prose and previous_prose:
+            break
+        block += [r for r in par if roles[r] == "body"]
+        previous_prose = prose
+    return block
+
+
+def _paragraph_runs(rows: np.ndarray, paragraph: np.ndarray) -> list[list]:
+    runs: list[list] = []
+    for r in rows:
+        if runs and paragraph[runs[-1][-1]] == paragraph[r]:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return runs

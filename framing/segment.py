@@ -239,23 +239,30 @@ def paragraph_spans(text: str):
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width text was hard-wrapped at (a plain-text e-mail at 70 or 72 columns), or None.
-    Its longest line is `WRAP_WIDTHS` wide, and wrapping broke sentences: of the lines that
-    come within `WRAP_SLACK` characters of that width, at least `WRAP_CONTINUED` (and
-    `WRAP_SHARE` of them) are followed by a line that goes on in lower case."""
+    Wrapping breaks sentences, so the width is that of the longest line that goes on in lower
+    case on the next line (a longer line, such as a web address, is not wrapped); it must be
+    `WRAP_WIDTHS` wide, and at least `WRAP_CONTINUED` of the lines within `WRAP_SLACK`
+    characters of it (and `WRAP_SHARE` of them) must go on in lower case."""
     lengths = [len(line.rstrip()) for line in lines]
-    if not lengths or max(lengths) not in WRAP_WIDTHS:
+    going_on = [i for i in range(len(lines) - 1) if lines[i + 1].lstrip()[:1].islower()]
+    if len(going_on) < WRAP_CONTINUED:
         return None
-    width = max(lengths)
-    near = [i for i, n in enumerate(lengths[:-1]) if n >= width - WRAP_SLACK]
-    going_on = sum(lines[i + 1].lstrip()[:1].islower() for i in near)
-    return width if going_on >= max(WRAP_CONTINUED, WRAP_SHARE * len(near)) else None
+    width = max(lengths[i] for i in going_on)
+    if width not in WRAP_WIDTHS:
+        return None
+    near = sum(width - WRAP_SLACK <= n <= width for n in lengths[:-1])
+    full = sum(lengths[i] >= width - WRAP_SLACK for i in going_on)
+    return width if full >= max(WRAP_CONTINUED, WRAP_SHARE * near) else None
 
 
 def _wrapped(line: str, following: str, width: int) -> bool:
     """`line` was broken by wrapping: the first word of `following` would not have fitted,
-    and `following` opens no list item."""
+    `line` is no longer than the width (a longer one, such as a web address, was not
+    wrapped), both have letters, and `following` opens no list item."""
     words = following.split()
-    if not words or BULLET.match(following).end() or re.match(r"\s*(\d+[.)]|[A-Z][.)])\s", following):
+    if (not words or BULLET.match(following).end() or len(line.rstrip()) > width
+            or not LETTERS.search(line) or not LETTERS.search(following)
+            or re.match(r"\s*(\d+[.)]|[A-Z][.)])\s", following)):
         return False
     return len(line.rstrip()) + 1 + len(words[0]) > width
 

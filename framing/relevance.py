@@ -55,6 +55,7 @@ HEADER_Z = 0.25
 MIN_SHARE = 0.01
 MIN_BODY_BEFORE = 2  # body paragraphs before furniture can close an article
 MIN_JUDGED_WORDS = 5
+HEADLINE_WORDS = 4  # a teaser's headline, in words of two letters or more
 MIN_SPREAD = 0.5  # floor for the spread, so that a corpus of near-copies keeps its scale
 TOKEN = re.compile(r"\b[^\W\d_]{2,}\b")
 CLOSING = (".", "!", "?", "…")
@@ -225,7 +226,7 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
             prose_before = {paragraph[r] for r in rows[:headers[-1]] if roles[r] == "body"}
             tail = [r for r in rows[headers[-1] + 1:] if roles[r] == "body"]
             long_enough = [r for r in tail if len(TOKEN.findall(texts[r])) >= MIN_JUDGED_WORDS]
-            judged = [r for r in long_enough if texts[r].rstrip("\"'”’ ").endswith(CLOSING)]
+            judged = [r for r in long_enough if _ends_sentence(texts[r])]
             judged = judged or long_enough  # teasers that end without a full stop
             if (len({paragraph[r] for r in tail}) >= 2 and len(prose_before) >= MIN_BODY_BEFORE
                     and judged and all(z[r] < HEADER_Z for r in judged)):
@@ -234,8 +235,8 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
                 block = _teaser_block(rows[header + 1:], roles, texts, paragraph, closes)
                 after = [r for r in rows[header + 1:] if roles[r] == "body" and r > max(block, default=-1)]
                 judged = [r for r in block if len(TOKEN.findall(texts[r])) >= MIN_JUDGED_WORDS
-                          and texts[r].rstrip("\"'”’ ").endswith(CLOSING)]
-                if (len({paragraph[r] for r in block}) >= 2 and after and judged
+                          and _ends_sentence(texts[r])]
+                if (len(judged) >= 2 and after
                         and len({paragraph[r] for r in rows[:header] if roles[r] == "body"})
                         >= MIN_BODY_BEFORE and all(z[r] < HEADER_Z for r in judged)):
                     off[block] = True
@@ -253,23 +254,31 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
 
 def _teaser_block(rows: np.ndarray, roles: np.ndarray, texts: np.ndarray,
                   paragraph: np.ndarray, closes: np.ndarray) -> list:
-    """The body rows of the teaser block that starts with `rows`: headlines (paragraphs that
-    end without closing punctuation) each followed by one paragraph of summary. It ends at
-    the next closing item or header, or before a second prose paragraph in a row (the
-    article going on)."""
-    block, previous_prose = [], False
+    """The body rows of the teaser block that starts with `rows`: items of a headline (a
+    paragraph of at least `HEADLINE_WORDS` words without closing punctuation, body or taken
+    for a link) and at most one paragraph of summary. It ends at the first paragraph that is
+    neither (prose where a headline is due, a short subhead, other furniture)."""
+    block, summary_due = [], False
     for par in _paragraph_runs(rows, paragraph):
-        if roles[par[0]] == "boilerplate":
-            if any(closes[r] for r in par):
+        text = " ".join(texts[r] for r in par)
+        headline = not _ends_sentence(texts[par[-1]]) and len(TOKEN.findall(text)) >= HEADLINE_WORDS
+        if roles[par[0]] == "boilerplate":  # a headline taken for a link, or for one's header
+            if not headline or any(closes[r] == 1 for r in par):
                 break
-            previous_prose = False  # a headline taken for a link
-            continue
-        prose = texts[par[-1]].rstrip("\"'”’ ").endswith(CLOSING)
-        if prose and previous_prose:
+            summary_due = True
+        elif headline:
+            block += par
+            summary_due = True
+        elif summary_due and _ends_sentence(texts[par[-1]]):
+            block += par
+            summary_due = False
+        else:
             break
-        block += [r for r in par if roles[r] == "body"]
-        previous_prose = prose
     return block
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"'”’ ").endswith(CLOSING)
 
 
 def _paragraph_runs(rows: np.ndarray, paragraph: np.ndarray) -> list[list]:

@@ -39,13 +39,14 @@ ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf a.m p.m ph.d a.i".split()
 )
 HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 30
 # hard-wrapped plain text (`wrap_width`): the widths it is wrapped at, how near a full
 # line comes to the width, and how many full lines (and what share) go on in lower case
 WRAP_WIDTHS = range(50, 101)
 WRAP_SLACK = 12
 WRAP_CONTINUED = 5
 WRAP_SHARE = 0.3
-HEADLINE_MAX_WORDS = 30
+WRAP_LONGER = 0.1
 MENU_SEPARATOR = re.compile(r"\s[|·•▸›»/>]\s|\s[|·•▸›»]|[|·•▸›»]\s")
 MENU_SPLIT = re.compile(MENU_SEPARATOR.pattern + r"|\s{2,}|\t")
 BULLET = re.compile(r"^[\s\u00a0]*(?:[-–•*▪·‣]\s+)?")
@@ -125,9 +126,9 @@ def assign_off_topic(sentences: pd.DataFrame, reference: Reference) -> pd.DataFr
 
 def _headless_teasers(sentences: pd.DataFrame, closes: list, furniture: dict) -> None:
     """A teaser block without a header: a title-like line taken for a link after furniture
-    that ends the article (an update note, credits; not a mere link), followed at once by
-    prose of its own, is a teaser's headline, and heads the block like "More from ..."
-    (`closes` 2)."""
+    that ends the article (an update note, credits; not a mere link), followed at once by a
+    body paragraph (its summary), is a teaser's headline, and heads the block like "More
+    from ..." (`closes` 2)."""
     article, role = sentences["article_id"].to_numpy(), sentences["role"].to_numpy()
     texts = sentences["text"].to_numpy()
     after_closing = False
@@ -157,6 +158,7 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     furniture, seen, roles, subheads = load_furniture(), set(), [], []
     closed = prose_seen = False  # closing furniture counts only after some prose
     link_only = False  # what closed was only a link ("Read also: ..."), which may be mid-article
+    titles = 0  # title-like lines taken for links since the last closing line
     title_key = " ".join(WORD.findall(title.lower()))
     keys = [" ".join(WORD.findall(line.lower())) for line in lines]
     for i, (line, key) in enumerate(zip(lines, keys)):
@@ -169,9 +171,10 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
         if is_furniture:
             if prose_seen and _closes(line, furniture):
                 link_only = (not closed or link_only) and not _ends_article(line, furniture)
-                closed = True
-        elif closed and _is_title(line) and not (link_only and _prose_follows(lines, i, furniture)):
-            is_furniture = True
+                closed, titles = True, 0
+        elif closed and _is_title(line) and not (link_only and not titles
+                                                 and _prose_follows(lines, i, furniture)):
+            is_furniture, titles = True, titles + 1
         else:
             closed = False
             prose_seen = prose_seen or not _is_title(line)
@@ -242,7 +245,8 @@ def wrap_width(lines: list[str]) -> int | None:
     Wrapping breaks sentences, so the width is that of the longest line that goes on in lower
     case on the next line (a longer line, such as a web address, is not wrapped); it must be
     `WRAP_WIDTHS` wide, and at least `WRAP_CONTINUED` of the lines within `WRAP_SLACK`
-    characters of it (and `WRAP_SHARE` of them) must go on in lower case."""
+    characters of it (and `WRAP_SHARE` of them) must go on in lower case, and at most
+    `WRAP_LONGER` of its lines may be longer (a web page's paragraphs are)."""
     lengths = [len(line.rstrip()) for line in lines]
     going_on = [i for i in range(len(lines) - 1) if lines[i + 1].lstrip()[:1].islower()]
     if len(going_on) < WRAP_CONTINUED:
@@ -252,6 +256,9 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     near = sum(width - WRAP_SLACK <= n <= width for n in lengths[:-1])
     full = sum(lengths[i] >= width - WRAP_SLACK for i in going_on)
+    longer = sum(n > width for n in lengths)  # web addresses, a subject line
+    if longer > WRAP_LONGER * sum(n > 0 for n in lengths):
+        return None
     return width if full >= max(WRAP_CONTINUED, WRAP_SHARE * near) else None
 
 
@@ -350,9 +357,11 @@ def _ends_article(line: str, furniture: dict) -> bool:
 
 
 def _prose_follows(lines: list[str], i: int, furniture: dict) -> bool:
-    """The line after line `i` is prose: not title-like and not furniture. A title-like
-    line after a link, with prose right after it, is the article's subhead going on."""
-    return (i + 1 < len(lines) and not _is_title(lines[i + 1])
+    """After line `i`, a line of prose (not title-like, not furniture), and then a line that
+    is not title-like. The first title-like line after a link, so followed, is the article's
+    subhead going on (or a live blog's entry); a teaser's headline has its summary and then
+    the next headline or the end of the page, a list of links more titles."""
+    return (i + 2 < len(lines) and not _is_title(lines[i + 1]) and not _is_title(lines[i + 2])
             and not _is_furniture_line(lines[i + 1], furniture))
 
 

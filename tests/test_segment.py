@@ -102,8 +102,9 @@ def _line_roles(articles, sentences):
     ("heldout10", 0.0, 2, 0),
     # 7 of 26 teaser lines and 94 of 117 furniture lines out of sample (teaser headers "You
     # may have missed", a teaser block mid-article); now 19 (the others teaser headlines:
-    # a list of four with no summaries, and three that head a block) and 116
-    ("heldout11", 0.01, 7, 0),
+    # a list of four with no summaries, and three that head a block) and 115 (a help box,
+    # and a student union's imprint, off-topic, that a narrower imprint pattern leaves)
+    ("heldout11", 0.02, 7, 0),
     # 7 of 31 teaser lines and 107 of 138 furniture lines out of sample (an e-mail briefing
     # wrapped at 70 columns that a longer web address hid from the width rule, and its "Also
     # today" items); now 29 (two teaser headlines boilerplate) and 131
@@ -416,21 +417,47 @@ def test_an_emails_headers_greeting_and_sign_off_are_furniture():
     _only_body_stays(roles, body.splitlines())
 
 
+def test_prose_that_looks_like_furniture_stays():
+    """Sentences a second review found the heldout10-12 patterns taking for furniture."""
+    lines = ["The monthly tracker of Chinese investment is published by the Rhodium Group.",
+             "The ministry said the list was for information purposes only.",
+             "Xinhua News Agency has reported on the call in unusually warm terms.",
+             "Xie Feng is China's ambassador to Washington and told a reporter that talks "
+             "would resume.",
+             "Trump and Xi spoke for 90 minutes on Thursday. Here's what you need to know.",
+             "By Friday, the first licences had reached the U.S.",
+             "Rare earth prices are the number to watch now.",
+             "Customs data showed magnet cargoes were delayed by 40 minutes at the border.",
+             "Soybeans post best week on trade news since 2023",
+             "Follow Xi's lead, Musk told his followers on X",
+             "He said he would just hit reply on the tariffs.",
+             "Correction, not collapse: the truce holds"]
+    text = "\n".join(["Trump and Xi spoke by phone on Thursday about trade."] + lines
+                     + ["Markets rose after the call, and the yuan firmed."])
+    roles = _roles(text)
+    assert (roles.drop("Trump and Xi spoke by phone on Thursday about trade.") == "body").all(), \
+        roles[roles != "body"]
+
+
 def test_a_subhead_after_a_mid_article_link_stays():
-    roles = _roles("Trump and Xi spoke by phone on Thursday about trade and chips.\n"
-                   "Analysts said the call eased some of the pressure on suppliers.\n"
-                   "Read also: Johor opens a new data centre park\n"
-                   "Chips are the swing factor\n"
-                   "Analysts said chip-design software matters most to local firms.")
+    lead = ("Trump and Xi spoke by phone on Thursday about trade and chips.\n"
+            "Analysts said the call eased some of the pressure on suppliers.\n")
+    after = ("Analysts said chip-design software matters most to local firms.\n"
+             "Exporters in Penang said they would wait for the licences.")
+    roles = _roles(lead + "Read also: Johor opens a new data centre park\n"
+                   "Chips are the swing factor\n" + after)
     assert roles["Read also: Johor opens a new data centre park"] == "boilerplate"
     assert roles["Chips are the swing factor"] == "body"
-    # after a list of links, the titles are links
-    roles = _roles("Trump and Xi spoke by phone on Thursday about trade and chips.\n"
-                   "Analysts said the call eased some of the pressure on suppliers.\n"
-                   "Related stories\nJohor opens a new data centre park today\n"
-                   "Penang approves three new chip projects\n"
-                   "Analysts said chip-design software matters most to local firms.")
+    # after a list of links, every title is a link, the last one too
+    roles = _roles(lead + "Related stories\nJohor opens a new data centre park today\n"
+                   "Penang approves three new chip projects\n" + after)
     assert roles["Johor opens a new data centre park today"] == "boilerplate"
+    assert roles["Penang approves three new chip projects"] == "boilerplate"
+    # a teaser's headline after a link has one paragraph of summary: a link, not a subhead
+    roles = _roles(lead + "Read more: Johor opens a new data centre park\n"
+                   "Council approves a new riverside park\n"
+                   "The council voted on Tuesday to build a park by the river.")
+    assert roles["Council approves a new riverside park"] == "boilerplate"
 
 
 def test_a_teaser_headline_after_the_article_ends_heads_a_block():
@@ -486,6 +513,9 @@ def test_hard_wrapped_text_is_joined_into_paragraphs(codebook):
             "Markets", "Markets rose after the call, and the yuan firmed.",
             "Shares in Tokyo were flat, and soybean futures climbed in Chicago."] * 4
     assert wrap_width(page) is None
+    # a web page with a list of items in lower case: its paragraphs are longer than the list
+    items = ["rare earth licences, which carmakers say are still held up at the border"] * 6
+    assert wrap_width(["Trump and Xi spoke by phone on Thursday. " * 4] * 8 + items) is None
 
 
 def test_a_live_update_keeps_its_content_and_subheads_do_not_close():
@@ -543,6 +573,11 @@ def test_a_teaser_block_mid_article_goes_and_the_article_after_it_stays():
     # a summary reading like the article keeps the block
     warm = block[:4] + [("body", 0.4, 0)]
     assert not any(_judged(body + warm + article))
+    # no headline first (prose, a short subhead or an advert after the header): no block
+    header = [("boilerplate", 0, 2)]
+    for start in ([("body", 0.2, 0)], [("body", 0.1, 0, "What it means")],
+                  [("boilerplate", 0, 0, "Advertisement"), ("body", 0.1, 0)]):
+        assert not any(_judged(body + header + start + [("body", 0.1, 0), ("body", 0.6, 0)]))
 
 
 def test_the_tail_after_a_teaser_header_goes_as_a_whole_or_not_at_all():

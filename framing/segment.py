@@ -138,11 +138,10 @@ def _headless_teasers(sentences: pd.DataFrame, closes: list, furniture: dict) ->
         if role[row] != "boilerplate":
             after_closing = False
             continue
-        title_link = (closes[row] == 0 and _is_title(texts[row])
-                      and not _is_furniture_line(texts[row], furniture))
-        if (after_closing and title_link and row + 1 < len(sentences)
-                and article[row + 1] == article[row] and role[row + 1] == "body"):
-            closes[row] = 2
+        if (after_closing and closes[row] == 0 and row + 1 < len(sentences)
+                and article[row + 1] == article[row] and role[row + 1] == "body"
+                and _is_title(texts[row]) and not _is_furniture_line(texts[row], furniture)):
+            closes[row] = 2  # a title taken for a link
         after_closing = after_closing or (closes[row] > 0 and _ends_article(texts[row], furniture))
 
 
@@ -225,9 +224,9 @@ def paragraph_spans(text: str):
     width = wrap_width([text[a:b] for a, b in lines])
     joined: list[list[int]] = []
     for number, (a, b) in enumerate(lines):
-        if (width and joined and lines[number - 1][1] == joined[-1][1]
-                and _wrapped(text[lines[number - 1][0]:lines[number - 1][1]], text[a:b], width)
-                and text.count("\n", joined[-1][1], a) == 1):
+        if (width and joined  # the line before is next to this one, with no blank between
+                and text.count("\n", joined[-1][1], a) == 1
+                and _wrapped(text[lines[number - 1][0]:lines[number - 1][1]], text[a:b], width)):
             joined[-1][1] = b
         else:
             joined.append([a, b])

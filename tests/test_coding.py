@@ -437,6 +437,16 @@ def test_decision_rule_patterns(coder, text, carries, lacks):
     ("Bessent and Greer are to meet their Chinese counterparts shortly.", {"breakthrough"},
      set()),
     ("The leaders agreed to keep talking.", {"diplomacy"}, set()),
+    ("Buyers compared two very different accounts of the same call.", {"no_breakthrough"},
+     set()),
+    ("The students come from different countries.", set(), {"no_breakthrough"}),
+    ("The next round will show whether Beijing is ready to speed up shipments.",
+     {"no_breakthrough"}, set()),
+    ("We will believe it when the licences start moving.", {"no_breakthrough"}, set()),
+    ("Nobody could say what was actually agreed.", {"no_breakthrough"}, set()),
+    ("The call cuts the odds of a disorderly breakdown.", {"breakthrough"}, set()),
+    ("A surprise rate cut lowers the odds of a recession.", set(), {"breakthrough"}),
+    ("A new tariff would make a deal less likely.", set(), {"breakthrough"}),
 ])
 def test_patterns_do_not_over_reach(coder, text, carries, lacks):
     frames = coder.frames_of(text)

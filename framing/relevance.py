@@ -27,7 +27,13 @@ off-topic as a whole when it has two paragraphs or more and every sentence of at
 `MIN_JUDGED_WORDS` words that ends with closing punctuation (or, if none does, every sentence
 of that length) reads at most a little above the corpus median (``z < HEADER_Z``; the
 teasers' own headlines, lines without closing punctuation, go with the rest): teasers of a trade paper share its
-vocabulary, but not all of them and the article's own words. The thresholds were set on the
+vocabulary, but not all of them and the article's own words. A block of teasers under a
+header no pattern knows ("Around the region") is found by its shape: right after furniture
+(after at least `MIN_BODY_BEFORE` body paragraphs), at least two pairs of a headline (no
+closing punctuation) and a one-paragraph summary (less the last pair when prose follows:
+that is a subhead and its section), whose paragraphs' combined z
+(``sum(z) / sqrt(k)`` over its ``k`` paragraphs) is below `BLOCK_Z`; an explainer's subhead
+and paragraph sections read on topic. The thresholds were set on the
 seed corpus and the first synthetic held-out corpus (tests/data/heldout); `HEADER_Z` on
 heldout5 and heldout7.
 
@@ -52,6 +58,7 @@ UNRELATED_Z = -3.0
 TAIL_Z = -1.2
 RUN_Z = -0.5
 HEADER_Z = 0.25
+BLOCK_Z = -1.5  # a headless teaser block's combined z
 MIN_SHARE = 0.01
 MIN_BODY_BEFORE = 2  # body paragraphs before furniture can close an article
 MIN_JUDGED_WORDS = 5
@@ -240,6 +247,19 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
                         and len({paragraph[r] for r in rows[:header] if roles[r] == "body"})
                         >= MIN_BODY_BEFORE and all(z[r] < HEADER_Z for r in judged)):
                     off[block] = True
+        for i in range(1, len(rows)):  # a teaser block with a header no pattern knows
+            row, before = rows[i], rows[i - 1]
+            if roles[row] == "body" and roles[before] == "boilerplate" and len(
+                    {paragraph[r] for r in rows[:i] if roles[r] == "body"}) >= MIN_BODY_BEFORE:
+                block = _teaser_block(rows[i:], roles, texts, paragraph, closes)
+                after = [r for r in rows[i:] if r > max(block, default=-1)][:1]
+                if after and roles[after[0]] == "body" and _ends_sentence(texts[after[0]]):
+                    block = _without_last_pair(block, texts, paragraph)  # a subhead's section
+                runs_z = [z[par[0]] for par in _paragraph_runs(block, paragraph)]
+                summaries = [r for r in block if _ends_sentence(texts[r])]
+                if (len({paragraph[r] for r in summaries}) >= 2
+                        and sum(runs_z) / math.sqrt(len(runs_z)) < BLOCK_Z):
+                    off[block] = True
         for run in runs:  # one paragraph, and the article goes on: "Read more" mid-article
             goes_on = set()
             for r in rows[rows > run[-1]]:
@@ -275,6 +295,15 @@ def _teaser_block(rows: np.ndarray, roles: np.ndarray, texts: np.ndarray,
         else:
             break
     return block
+
+
+def _without_last_pair(block: list, texts: np.ndarray, paragraph: np.ndarray) -> list:
+    """`block` less its last headline and summary: when prose follows the block, that pair
+    is the subhead and first paragraph of the article's next section."""
+    pars = _paragraph_runs(block, paragraph)
+    if len(pars) >= 2 and _ends_sentence(texts[pars[-1][-1]]):
+        pars = pars[:-2]
+    return [r for par in pars for r in par]
 
 
 def _ends_sentence(text: str) -> bool:

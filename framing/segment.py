@@ -7,8 +7,8 @@ paragraph break. Roles:
 * ``boilerplate``: page furniture, from the patterns in ``data/furniture.yaml`` (navigation
   and menus, timestamps, bylines and e-mail addresses, datelines, photo captions and credits,
   reporting credits, source lines, update notes, share bars, copyright), short label-like
-  lines, repeats of an earlier line, and title-like link lines right after closing furniture
-  ("Related stories", "Read more");
+  lines, repeats of an earlier line, title-like link lines right after closing furniture
+  ("Related stories", "Read more"), and reader comment sections (`_comment_section`);
 * ``headline``: the line equal to the article's given title, else the first non-furniture
   line when it reads like a title (`HEADLINE_MIN_WORDS` to `HEADLINE_MAX_WORDS` words, no
   closing punctuation);
@@ -55,6 +55,7 @@ CONTINUING = set("!?.,;:)]}”’—–-…")
 WORD = re.compile(r"\w+")
 LETTERS = re.compile(r"[^\W\d_]+")
 WIDE_GAP = re.compile(r"\S {3,}\S")
+COMMENT_REACH = 8  # lines after a comment section's header within which a reply control comes
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +82,10 @@ def load_furniture() -> dict:
                   for name, p in spec[kind].items() if name in links],
         "teaser_headers": [re.compile(spec["line"][name], re.IGNORECASE)
                            for name in spec.get("teaser_headers", [])],
+        "comment_headers": [re.compile(spec["line"][name], re.IGNORECASE)
+                            for name in spec.get("comment_headers", [])],
+        "comment_controls": [re.compile(spec["line"][name], re.IGNORECASE)
+                             for name in spec.get("comment_controls", [])],
         "whole_paragraph": [re.compile(spec["sentence"][name], re.IGNORECASE)
                             for name in spec.get("whole_paragraph", [])],
         "labels": frozenset(" ".join(WORD.findall(label.lower()))
@@ -152,7 +157,8 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     article ("Related stories", "Read more") are boilerplate: lists of links. The article's
     own title, the first time it appears, is never furniture. A short line that is furniture
     only for being short (not a masthead, a repeat or a line in lower case), between two
-    paragraphs of prose, is a subhead ("Taiwan warning") and stays in.
+    paragraphs of prose, is a subhead ("Taiwan warning") and stays in. A reader comment
+    section is boilerplate as a whole.
     """
     furniture, seen, roles, subheads = load_furniture(), set(), [], []
     closed = prose_seen = False  # closing furniture counts only after some prose
@@ -184,6 +190,8 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     for i in range(1, len(lines) - 1):
         if subheads[i] and prose[i - 1] and prose[i + 1]:
             roles[i] = None
+    for i in _comment_section(lines, furniture):
+        roles[i] = "boilerplate"
     candidates = [i for i, role in enumerate(roles) if role is None]
     titled = [i for i in candidates if title_key and keys[i] == title_key]
     if titled:
@@ -191,6 +199,24 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     elif candidates and _is_title(lines[candidates[0]]):
         roles[candidates[0]] = "headline"
     return roles
+
+
+def _comment_section(lines: list[str], furniture: dict) -> range:
+    """The lines of a reader comment section: from a header with a count ("Comments (2)",
+    '2 responses to "..."') that a reply control ("Reply", "Like · Reply · 3h", "Load more
+    comments", "Leave a reply") follows within `COMMENT_REACH` lines, to the next teaser
+    header or the end of the article (names, times and the readers' own prose included)."""
+    def marked(line: str, patterns: list) -> bool:
+        return any(p.search(line.strip()) for p in patterns)
+
+    for i, line in enumerate(lines):
+        if marked(line, furniture["comment_headers"]) and any(
+                marked(later, furniture["comment_controls"])
+                for later in lines[i + 1:i + 1 + COMMENT_REACH]):
+            end = next((j for j in range(i + 1, len(lines))
+                        if _heads_teasers(lines[j], furniture)), len(lines))
+            return range(i, end)
+    return range(0)
 
 
 def _article_sentences(article, title: str) -> list[dict]:

@@ -25,7 +25,7 @@ TOP_KEYS = {"codebook", "title", "version", "description", "background", "foregr
             "highlight", "agreement"}
 FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone",
               "background", "reference_points", "names", "carry", "negated_cues", "context_cues",
-              "rules"}
+              "rules", "between"}
 ACTOR_KEYS = {"id", "label", "kind", "aliases"}
 INDEX_KEYS = {"id", "label", "positive", "negative"}
 TONE_KEYS = {"weights", "positive", "negative"}
@@ -54,6 +54,7 @@ class Frame:
     context_cues: tuple[str, ...] = ()
     skip_names: bool = False
     rules: tuple[str, ...] = ()  # decision rules for human coders (the coding guide)
+    between: int = 0  # a sentence within this many of the frame's sentences on each side takes it
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,10 @@ def _frames(data: dict, check: Checker) -> tuple[Frame, ...]:
         carry = item.get("carry", False)
         if not isinstance(carry, bool):
             check.fail(path + ("carry",), f"`carry` of {what} must be true or false")
+        between = item.get("between", 0)
+        if isinstance(between, bool) or not isinstance(between, int) or between < 0:
+            check.fail(path + ("between",), f"`between` of {what} must be a whole number of "
+                                            "sentences, 0 or more")
         frames.append(Frame(frame_id, check.text(item, path, "label", what),
                             check.text(item, path, "description", what), cues, patterns,
                             item.get("negated"), tone, background, carry,
@@ -205,7 +210,7 @@ def _frames(data: dict, check: Checker) -> tuple[Frame, ...]:
                             _cues(item, path, "context_cues", what, check),
                             _skip(item, path, "names", what,
                                   "ignore cues inside the names of organisations", check),
-                            check.strings(item, path, "rules", what)))
+                            check.strings(item, path, "rules", what), between))
     ids = {f.id for f in frames}
     for i, frame in enumerate(frames):
         if frame.negated is not None and frame.negated not in ids:

@@ -15,6 +15,11 @@ Topic frames marked ``carry: true`` follow the discourse: a sentence with no cue
 frame that opens with a back-reference ("He", "These", "None of those", an opening quotation
 mark continuing a quote...) takes them from the content sentence before it in the same
 paragraph, as a human coder reading in context would.
+
+A frame with ``between: N`` follows the passage: a run of at most `N` content sentences
+without it between two sentences with it, in one article, takes it (an interview about visas
+whose answers never name them). Only sentences that carry the frame by the steps above end
+a run.
 """
 
 from __future__ import annotations
@@ -268,9 +273,31 @@ def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         before = _previous_content(coded["article_id"].to_numpy(), content)
         found = _context_topics(coded, before, found, [context for _, context in pairs])
         found = _carry_topics(coded, content, before, found, codebook)
+    found = _passage_topics(coded["article_id"].to_numpy(), content, found, codebook)
     for frame_id in codebook.frame_ids:
         coded[frame_id] = [int(frame_id in frames) for frames in found]
     return coded
+
+
+def _passage_topics(article, content, found: list[set], codebook: Codebook) -> list[set]:
+    """Frames with ``between: N`` for each run of at most `N` content sentences without the
+    frame between two with it, in one article."""
+    reach = {f.id: f.between for f in codebook.frames if f.between}
+    if not reach:
+        return found
+    rows = [i for i, keep in enumerate(content) if keep]
+    added = [set() for _ in found]
+    for frame, n in reach.items():
+        last = None  # position in `rows` of the article's last sentence with the frame
+        for k, i in enumerate(rows):
+            if last is not None and article[rows[last]] != article[i]:
+                last = None
+            if frame in found[i]:
+                if last is not None and 0 < k - last - 1 <= n:
+                    for j in rows[last + 1:k]:
+                        added[j].add(frame)
+                last = k
+    return [frames | more for frames, more in zip(found, added)]
 
 
 def _previous_content(article, content) -> list:

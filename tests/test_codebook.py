@@ -92,6 +92,8 @@ def test_language_tone_and_agreement_settings_are_checked(tmp_path, extra, messa
 @pytest.mark.parametrize("change, message", [
     (("id: calm", "id: tone"), r":3: frame id 'tone' is the name of a sentence column"),
     (("cues: [calm]", "patterns: ['(?i)calm']"), r":6: pattern 1 in `patterns`"),
+    (("cues: [calm]", "cues: [calm]\n    between: -1"), r":7: `between` of frame 'calm' must be"),
+    (("cues: [calm]", "cues: [calm]\n    between: two"), r":7: `between` of frame 'calm' must be"),
 ])
 def test_ids_and_patterns_that_would_break_coding(tmp_path, change, message):
     path = tmp_path / "book.yaml"

@@ -447,10 +447,42 @@ def test_decision_rule_patterns(coder, text, carries, lacks):
     ("The call cuts the odds of a disorderly breakdown.", {"breakthrough"}, set()),
     ("A surprise rate cut lowers the odds of a recession.", set(), {"breakthrough"}),
     ("A new tariff would make a deal less likely.", set(), {"breakthrough"}),
+    # export controls are tech_controls, except China's on rare earths and minerals
+    ("China placed export controls on seven rare earth elements in April.", {"rare_earths"},
+     {"tech_controls"}),
+    ("Beijing may loosen the export controls it slapped on seven rare earths.", set(),
+     {"tech_controls"}),
+    ("No export restriction was lifted on Thursday.", {"tech_controls"}, set()),
+    ("Export controls on chips stay, as do Beijing's on rare earths.", {"tech_controls"}, set()),
+    ("Washington has not eased the tech restrictions.", {"tech_controls"}, set()),
 ])
 def test_patterns_do_not_over_reach(coder, text, carries, lacks):
     frames = coder.frames_of(text)
     assert carries <= frames and not (lacks & frames), frames
+
+
+def test_a_passage_about_students_carries_the_frame(codebook):
+    """students_visas has `between: 2`: a run of at most two content sentences without the
+    frame between two with it, in one article, takes it."""
+    from framing.coding import code_frames
+
+    interview = ["Rubio said the visas of Chinese students would be revoked.",
+                 "My group chat exploded.", "My mom said it was fine now.",
+                 "I am still applying for a student visa.", "Markets rose.", "Oil fell.",
+                 "Shares closed higher.", "Visa interviews resume next week."]
+    coded = code_frames(_paragraphs(*[[s] for s in interview]), codebook)
+    # the two answers sit between visa sentences; a run of three is too long to bridge
+    assert coded["students_visas"].tolist() == [1, 1, 1, 1, 0, 0, 0, 1]
+    # a run needs a sentence with the frame at both ends, in one article; boilerplate
+    # is not part of a run
+    table = _paragraphs(*[[s] for s in interview[:2] + ["It was a long week.", "Oil fell."]])
+    assert code_frames(table, codebook)["students_visas"].tolist() == [1, 0, 0, 0]
+    two = pd.concat([_paragraphs([interview[0], interview[1]]),
+                     _paragraphs([interview[3]]).assign(article_id="b")], ignore_index=True)
+    assert code_frames(two, codebook)["students_visas"].tolist() == [1, 0, 1]
+    furniture = _paragraphs([interview[0]], ["Share this story"], [interview[3]])
+    furniture.loc[1, "role"] = "boilerplate"
+    assert code_frames(furniture, codebook)["students_visas"].tolist() == [1, 0, 1]
 
 
 def test_context_reaches_the_sentence_before_across_paragraphs(codebook):

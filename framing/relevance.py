@@ -27,7 +27,9 @@ off-topic as a whole when it has two paragraphs or more and every sentence of at
 `MIN_JUDGED_WORDS` words that ends with closing punctuation (or, if none does, every sentence
 of that length) reads at most a little above the corpus median (``z < HEADER_Z``; the
 teasers' own headlines, lines without closing punctuation, go with the rest): teasers of a trade paper share its
-vocabulary, but not all of them and the article's own words. A block of teasers under a
+vocabulary, but not all of them and the article's own words. Under a teaser header, a block
+of at least `TEASER_PAIRS` headline-and-summary items goes whatever it reads like (one-sentence
+summaries of a trade paper's other stories can read on topic). A block of teasers under a
 header no pattern knows ("Around the region") is found by its shape: right after furniture
 (after at least `MIN_BODY_BEFORE` body paragraphs), at least two pairs of a headline (no
 closing punctuation) and a one-paragraph summary (less the last pair when prose follows:
@@ -59,6 +61,7 @@ TAIL_Z = -1.2
 RUN_Z = -0.5
 HEADER_Z = 0.25
 BLOCK_Z = -1.5  # a headless teaser block's combined z
+TEASER_PAIRS = 3  # headline-and-summary items under a teaser header: teasers, whatever they read
 MIN_SHARE = 0.01
 MIN_BODY_BEFORE = 2  # body paragraphs before furniture can close an article
 MIN_JUDGED_WORDS = 5
@@ -243,9 +246,12 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
                 after = [r for r in rows[header + 1:] if roles[r] == "body" and r > max(block, default=-1)]
                 judged = [r for r in block if len(TOKEN.findall(texts[r])) >= MIN_JUDGED_WORDS
                           and _ends_sentence(texts[r])]
-                if (len(judged) >= 2 and after
-                        and len({paragraph[r] for r in rows[:header] if roles[r] == "body"})
-                        >= MIN_BODY_BEFORE and all(z[r] < HEADER_Z for r in judged)):
+                summaries = {paragraph[r] for r in block if _ends_sentence(texts[r])}
+                if (len({paragraph[r] for r in rows[:header] if roles[r] == "body"})
+                        >= MIN_BODY_BEFORE
+                        and (len(summaries) >= TEASER_PAIRS
+                             or (len(judged) >= 2 and after
+                                 and all(z[r] < HEADER_Z for r in judged)))):
                     off[block] = True
         for i in range(1, len(rows)):  # a teaser block with a header no pattern knows
             row, before = rows[i], rows[i - 1]

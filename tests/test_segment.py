@@ -116,6 +116,16 @@ def _line_roles(articles, sentences):
     # sections, teaser blocks under unknown headers); now 18 and 144; one supplier paragraph
     # reads below UNRELATED_Z once the comments leave the corpus' reference
     ("heldout14", 0.07, 0, 1),
+    # 8 of 16 teaser lines and 116 of 146 furniture lines out of sample (a live blog's posts
+    # on other news, a numbered "most read" list; dot-leader tickers, paywall meters, column
+    # and translation credits, syndication notes); now 132; seven live-blog post titles and
+    # subheads repeated in a key-events list lost as repeats
+    ("heldout15", 0.1, 8, 5),
+    # 0 of 17 teaser lines and 123 of 152 furniture lines out of sample (same-trade teasers
+    # after "More from ...", a tabloid's "Most read" mid-article; a comment header with an
+    # emoji, social-post signatures); now 12 (the others teaser headlines boilerplate, three of
+    # them a headline-only list) and 134; an "UPDATE:" paragraph taken for an update note
+    ("heldout16", 0.12, 5, 1),
 ])
 def test_heldout_roles_match_the_hand_answers(corpus, kept_at_most, teasers_missed, long_lost):
     """roles.csv is the line classes of ANSWERS.md, written with each synthetic corpus."""
@@ -545,6 +555,21 @@ def _judged(rows):
                       np.array([row[2] for row in rows])).tolist()
 
 
+def test_three_teasers_under_a_teaser_header_go_whatever_they_read_like():
+    """Same-trade teasers ("Cattle: Beijing renews licences for beef plants") can read on
+    topic; three headline-and-summary items under "More from ..." are teasers all the same."""
+    body = [("body", 0.5, 0)] * 3
+    headline, summary = "Arabica slides as the harvest gathers pace", "Futures fell again."
+    pairs = [("body", 0.6, 0, headline), ("body", 0.6, 0, summary)]
+    header = [("boilerplate", 0, 2)]
+    assert _judged(body + header + pairs * 3)[-6:] == [True] * 6
+    # mid-article too, with the article going on after the block
+    judged = _judged(body + header + pairs * 3 + [("body", 0.5, 0, "ON-OFF BROMANCE")] + body)
+    assert judged[4:10] == [True] * 6 and not any(judged[10:])
+    # two items that read on topic are not enough
+    assert not any(_judged(body + header + pairs * 2 + body))
+
+
 def test_teaser_runs_after_closing_furniture_blocks():
     body = [("body", 0.5, 0)] * 3
     # a run after a closing item, carried through the furniture block it opened
@@ -653,6 +678,39 @@ def test_stage_notes_adverts_mottos_and_programme_furniture():
                  "The company has made the same magnets in Ohio since 1998.",
                  "Next on the agenda: the tariff truce that expires in August."]:
         assert _roles(prose + "\n" + line)[line] == "body", line
+
+
+def test_tickers_meters_credits_and_social_signatures_are_furniture():
+    prose = "The two leaders spoke for ninety minutes on Thursday, officials said."
+    for line in ["Tsukuba Magnet Works ........ +6.3%", "Yen per dollar .............. 143.6",
+                 "— Donald J. Trump (@realDonaldTrump) June 5, 2025",
+                 "Donald J. Trump  @realDonaldTrump",
+                 "You are reading one of three free Rundblick+ articles this month.",
+                 "Save   Share   Print   Gift this article (2 of 5 gifts left this month)",
+                 "Log in  |  Subscribe: your first month for ¥100",
+                 "A column by Konrad Achterberg", "Translated from the German by Miriam Falk",
+                 "(This story has not been edited by Malwa Headlines staff and is "
+                 "auto-generated from a syndicated feed.)", "BWA RKS/ANJ SHN 1940 IST",
+                 "Comments are closed for this article.", "Scan the QR code to follow us",
+                 "By signing up, you agree to our Privacy Policy and Terms and Conditions.",
+                 "The views don't necessarily reflect those of Global Concord Online.",
+                 "ALSO READ | Rare earth crunch: EV makers flag production cuts",
+                 "MCI (P) 031/08/2024. Published by Harbourfront Media Pte Ltd."]:
+        roles = _roles(prose + "\n" + line + "\n" + prose.replace("Thursday", "Friday"))
+        assert all(roles[t] == "boilerplate" for t in roles.index if t in line), (line, roles)
+    # prose that looks like them stays
+    for line in ["Shares of Tsukuba Magnet Works rose 6.3% by midday in Tokyo.",
+                 "Trump wrote on Truth Social that the call had gone well, his aides said.",
+                 "You have to read the two readouts side by side to see the gap.",
+                 "The study, published by the Rhodium Group, counted the licences.",
+                 "Officials said the views of both sides do not reflect a deal yet.",
+                 "Comments from the ministry came late on Friday, after the call ended."]:
+        assert _roles(prose + "\n" + line)[line] == "body", line
+    # a comment section whose header opens with an emoji goes to the end
+    comments = ["💬 Comments (23)", "Gary Wendt · 3 hours ago",
+                "These students keep half the labs at the university running.", "Reply · 👍 31"]
+    roles = _roles("\n".join([prose, prose.replace("Thursday", "Friday")] + comments))
+    assert roles["These students keep half the labs at the university running."] == "boilerplate"
 
 
 def test_a_headless_teaser_block_goes_and_an_explainers_sections_stay():

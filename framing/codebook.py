@@ -54,7 +54,7 @@ class Frame:
     context_cues: tuple[str, ...] = ()
     skip_names: bool = False
     rules: tuple[str, ...] = ()  # decision rules for human coders (the coding guide)
-    between: int = 0  # a sentence within this many of the frame's sentences on each side takes it
+    between: int = 0  # a run of at most this many sentences between two with the frame takes it
 
 
 @dataclass(frozen=True)

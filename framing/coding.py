@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .codebook import Codebook
@@ -273,7 +274,8 @@ def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         before = _previous_content(coded["article_id"].to_numpy(), content)
         found = _context_topics(coded, before, found, [context for _, context in pairs])
         found = _carry_topics(coded, content, before, found, codebook)
-    found = _passage_topics(coded["article_id"].to_numpy(), content, found, codebook)
+    article = coded["article_id"].to_numpy() if "article_id" in coded else np.zeros(len(coded))
+    found = _passage_topics(article, content, found, codebook)
     for frame_id in codebook.frame_ids:
         coded[frame_id] = [int(frame_id in frames) for frames in found]
     return coded

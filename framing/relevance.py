@@ -28,8 +28,10 @@ off-topic as a whole when it has two paragraphs or more and every sentence of at
 of that length) reads at most a little above the corpus median (``z < HEADER_Z``; the
 teasers' own headlines, lines without closing punctuation, go with the rest): teasers of a trade paper share its
 vocabulary, but not all of them and the article's own words. Under a teaser header, a block
-of at least `TEASER_PAIRS` headline-and-summary items goes whatever it reads like (one-sentence
-summaries of a trade paper's other stories can read on topic). A block of teasers under a
+of at least `TEASER_PAIRS` headline-and-summary items goes when its paragraphs read below the
+corpus median on average (``mean(z) < PAIRS_Z``), even when some read on topic (one-sentence
+summaries of a trade paper's other stories); an on-topic "Latest on the talks" section reads
+above it. A block of teasers under a
 header no pattern knows ("Around the region") is found by its shape: right after furniture
 (after at least `MIN_BODY_BEFORE` body paragraphs), at least two pairs of a headline (no
 closing punctuation) and a one-paragraph summary (less the last pair when prose follows:
@@ -61,7 +63,8 @@ TAIL_Z = -1.2
 RUN_Z = -0.5
 HEADER_Z = 0.25
 BLOCK_Z = -1.5  # a headless teaser block's combined z
-TEASER_PAIRS = 3  # headline-and-summary items under a teaser header: teasers, whatever they read
+TEASER_PAIRS = 3  # headline-and-summary items under a teaser header that read below PAIRS_Z
+PAIRS_Z = 0.0  # ... on average (below the corpus median) are teasers
 MIN_SHARE = 0.01
 MIN_BODY_BEFORE = 2  # body paragraphs before furniture can close an article
 MIN_JUDGED_WORDS = 5
@@ -231,32 +234,32 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
                 runs[-1].append(row)
             else:
                 threshold, current = None, None
+        body_before = _body_paragraphs_before(rows, roles, paragraph)
         headers = [i for i, row in enumerate(rows) if closes[row] == 2]
         if headers:
-            prose_before = {paragraph[r] for r in rows[:headers[-1]] if roles[r] == "body"}
             tail = [r for r in rows[headers[-1] + 1:] if roles[r] == "body"]
             long_enough = [r for r in tail if len(TOKEN.findall(texts[r])) >= MIN_JUDGED_WORDS]
             judged = [r for r in long_enough if _ends_sentence(texts[r])]
             judged = judged or long_enough  # teasers that end without a full stop
-            if (len({paragraph[r] for r in tail}) >= 2 and len(prose_before) >= MIN_BODY_BEFORE
+            if (len({paragraph[r] for r in tail}) >= 2 and body_before[headers[-1]] >= MIN_BODY_BEFORE
                     and judged and all(z[r] < HEADER_Z for r in judged)):
                 off[tail] = True
             for header in headers:  # a block of teasers, and the article goes on after it
                 block = _teaser_block(rows[header + 1:], roles, texts, paragraph, closes)
+                runs_z = [z[par[0]] for par in _paragraph_runs(block, paragraph)]
                 after = [r for r in rows[header + 1:] if roles[r] == "body" and r > max(block, default=-1)]
                 judged = [r for r in block if len(TOKEN.findall(texts[r])) >= MIN_JUDGED_WORDS
                           and _ends_sentence(texts[r])]
                 summaries = {paragraph[r] for r in block if _ends_sentence(texts[r])}
-                if (len({paragraph[r] for r in rows[:header] if roles[r] == "body"})
-                        >= MIN_BODY_BEFORE
-                        and (len(summaries) >= TEASER_PAIRS
+                if (body_before[header] >= MIN_BODY_BEFORE
+                        and ((len(summaries) >= TEASER_PAIRS and np.mean(runs_z) < PAIRS_Z)
                              or (len(judged) >= 2 and after
                                  and all(z[r] < HEADER_Z for r in judged)))):
                     off[block] = True
         for i in range(1, len(rows)):  # a teaser block with a header no pattern knows
             row, before = rows[i], rows[i - 1]
-            if roles[row] == "body" and roles[before] == "boilerplate" and len(
-                    {paragraph[r] for r in rows[:i] if roles[r] == "body"}) >= MIN_BODY_BEFORE:
+            if (roles[row] == "body" and roles[before] == "boilerplate"
+                    and body_before[i] >= MIN_BODY_BEFORE):
                 block = _teaser_block(rows[i:], roles, texts, paragraph, closes)
                 after = [r for r in rows[i:] if r > max(block, default=-1)][:1]
                 if after and roles[after[0]] == "body" and _ends_sentence(texts[after[0]]):
@@ -301,6 +304,16 @@ def _teaser_block(rows: np.ndarray, roles: np.ndarray, texts: np.ndarray,
         else:
             break
     return block
+
+
+def _body_paragraphs_before(rows: np.ndarray, roles: np.ndarray, paragraph: np.ndarray) -> list:
+    """For each position in `rows` (one article), how many body paragraphs come before it."""
+    counts, seen = [], set()
+    for row in rows:
+        counts.append(len(seen))
+        if roles[row] == "body":
+            seen.add(paragraph[row])
+    return counts
 
 
 def _without_last_pair(block: list, texts: np.ndarray, paragraph: np.ndarray) -> list:

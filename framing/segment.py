@@ -56,6 +56,7 @@ WORD = re.compile(r"\w+")
 LETTERS = re.compile(r"[^\W\d_]+")
 WIDE_GAP = re.compile(r"\S {3,}\S")
 COMMENT_REACH = 8  # lines after a comment section's header within which a reply control comes
+MIN_PROSE_BEFORE_COMMENTS = 2  # lines of the article's prose before a comment section
 
 
 @lru_cache(maxsize=1)
@@ -82,10 +83,8 @@ def load_furniture() -> dict:
                   for name, p in spec[kind].items() if name in links],
         "teaser_headers": [re.compile(spec["line"][name], re.IGNORECASE)
                            for name in spec.get("teaser_headers", [])],
-        "comment_headers": [re.compile(spec["line"][name], re.IGNORECASE)
-                            for name in spec.get("comment_headers", [])],
-        "comment_controls": [re.compile(spec["line"][name], re.IGNORECASE)
-                             for name in spec.get("comment_controls", [])],
+        "comment_header": re.compile(spec["comments"]["header"], re.IGNORECASE),
+        "comment_control": re.compile(spec["comments"]["control"], re.IGNORECASE),
         "whole_paragraph": [re.compile(spec["sentence"][name], re.IGNORECASE)
                             for name in spec.get("whole_paragraph", [])],
         "labels": frozenset(" ".join(WORD.findall(label.lower()))
@@ -190,7 +189,7 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     for i in range(1, len(lines) - 1):
         if subheads[i] and prose[i - 1] and prose[i + 1]:
             roles[i] = None
-    for i in _comment_section(lines, furniture):
+    for i in _comment_section(lines, furniture, prose):
         roles[i] = "boilerplate"
     candidates = [i for i, role in enumerate(roles) if role is None]
     titled = [i for i in candidates if title_key and keys[i] == title_key]
@@ -201,21 +200,26 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     return roles
 
 
-def _comment_section(lines: list[str], furniture: dict) -> range:
+def _comment_section(lines: list[str], furniture: dict, prose: list[bool]) -> range:
     """The lines of a reader comment section: from a header with a count ("Comments (2)",
-    '2 responses to "..."') that a reply control ("Reply", "Like · Reply · 3h", "Load more
-    comments", "Leave a reply") follows within `COMMENT_REACH` lines, to the next teaser
-    header or the end of the article (names, times and the readers' own prose included)."""
-    def marked(line: str, patterns: list) -> bool:
-        return any(p.search(line.strip()) for p in patterns)
+    '2 responses to "..."'), after at least `MIN_PROSE_BEFORE_COMMENTS` lines of the
+    article's prose, that a reply control ("Reply", "Like · Reply · 3h", "Load more
+    comments", "Leave a reply") follows within `COMMENT_REACH` lines (the header nearest the
+    control, when several are), to the next teaser header or the end of the article (names,
+    times and the readers' own prose included)."""
+    def marked(line: str, pattern: re.Pattern) -> bool:
+        return bool(pattern.search(line.strip()))
 
+    header, prose_before = None, 0
     for i, line in enumerate(lines):
-        if marked(line, furniture["comment_headers"]) and any(
-                marked(later, furniture["comment_controls"])
-                for later in lines[i + 1:i + 1 + COMMENT_REACH]):
-            end = next((j for j in range(i + 1, len(lines))
+        if marked(line, furniture["comment_header"]) and prose_before >= MIN_PROSE_BEFORE_COMMENTS:
+            header = i
+        elif header is not None and i - header <= COMMENT_REACH and marked(
+                line, furniture["comment_control"]):
+            end = next((j for j in range(header + 1, len(lines))
                         if _heads_teasers(lines[j], furniture)), len(lines))
-            return range(i, end)
+            return range(header, end)
+        prose_before += prose[i]
     return range(0)
 
 

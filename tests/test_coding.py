@@ -455,6 +455,12 @@ def test_decision_rule_patterns(coder, text, carries, lacks):
     ("No export restriction was lifted on Thursday.", {"tech_controls"}, set()),
     ("Export controls on chips stay, as do Beijing's on rare earths.", {"tech_controls"}, set()),
     ("Washington has not eased the tech restrictions.", {"tech_controls"}, set()),
+    ("Lutnick said export controls are critical to national security.", {"tech_controls"},
+     set()),
+    ("Critical minerals export controls were announced in April.", {"rare_earths"},
+     {"tech_controls"}),
+    ("China's export restrictions on gallium and germanium were tightened.", set(),
+     {"tech_controls"}),
 ])
 def test_patterns_do_not_over_reach(coder, text, carries, lacks):
     frames = coder.frames_of(text)
@@ -480,6 +486,9 @@ def test_a_passage_about_students_carries_the_frame(codebook):
     two = pd.concat([_paragraphs([interview[0], interview[1]]),
                      _paragraphs([interview[3]]).assign(article_id="b")], ignore_index=True)
     assert code_frames(two, codebook)["students_visas"].tolist() == [1, 0, 1]
+    # a table without article ids is one article
+    bare = pd.DataFrame({"text": interview[:4], "role": "body"})
+    assert code_frames(bare, codebook)["students_visas"].tolist() == [1, 1, 1, 1]
     furniture = _paragraphs([interview[0]], ["Share this story"], [interview[3]])
     furniture.loc[1, "role"] = "boilerplate"
     assert code_frames(furniture, codebook)["students_visas"].tolist() == [1, 0, 1]

@@ -555,14 +555,19 @@ def _judged(rows):
                       np.array([row[2] for row in rows])).tolist()
 
 
-def test_three_teasers_under_a_teaser_header_go_whatever_they_read_like():
+def test_three_teasers_under_a_teaser_header_go_when_they_read_low_on_average():
     """Same-trade teasers ("Cattle: Beijing renews licences for beef plants") can read on
-    topic; three headline-and-summary items under "More from ..." are teasers all the same."""
+    topic one by one; three headline-and-summary items under "More from ..." that read below
+    the corpus median on average are teasers all the same."""
     body = [("body", 0.5, 0)] * 3
     headline, summary = "Arabica slides as the harvest gathers pace", "Futures fell again."
-    pairs = [("body", 0.6, 0, headline), ("body", 0.6, 0, summary)]
+    pairs = [("body", -0.9, 0, headline), ("body", 0.6, 0, summary)]
     header = [("boilerplate", 0, 2)]
     assert _judged(body + header + pairs * 3)[-6:] == [True] * 6
+    # an on-topic section under a subhead the pattern takes for a header ("Latest on the
+    # talks") reads above the median: it stays
+    on_topic = [("body", 0.2, 0, headline), ("body", 0.6, 0, summary)]
+    assert not any(_judged(body + header + on_topic * 3 + body))
     # mid-article too, with the article going on after the block
     judged = _judged(body + header + pairs * 3 + [("body", 0.5, 0, "ON-OFF BROMANCE")] + body)
     assert judged[4:10] == [True] * 6 and not any(judged[10:])
@@ -648,6 +653,19 @@ def test_a_reader_comment_section_is_furniture_to_the_end():
               "Officials gave no reply to questions about the tariff talks."]
     roles = _roles("\n".join(prose + quoted))
     assert all(roles[t] == "body" for t in prose + quoted)
+    # subheads on replies are not comment sections, nor is a count under the headline
+    roles = _roles("\n".join(["Xi replies to Trump on Taiwan", prose[0], "Responses",
+                              prose[1], "Beijing's cool reply", quoted[0]]))
+    assert all(roles[t] == "body" for t in prose + quoted[:1]), roles
+    assert roles["Xi replies to Trump on Taiwan"] == "headline"
+    article = ["Trump and Xi agree to more talks", "Comments (2)"] + prose + quoted
+    roles = _roles("\n".join(article + comments))
+    assert all(roles[t] == "body" for t in prose + quoted), roles
+    assert roles["Would love a follow-up on the tariff talks after London."] == "boilerplate"
+    roles = _roles("\n".join(["3 comments"] + prose + ["Jim Bowers", "Good news.", "Reply"]))
+    assert all(roles[t] == "body" for t in prose)
+    assert _roles("\n".join(prose + ["3 responses to the call stood out, analysts said."]))[
+        "3 responses to the call stood out, analysts said."] == "body"
     # a teaser header after the comments ends the section
     roles = _roles("\n".join(prose + comments[:4] + ["More from the Courier"]))
     assert roles["More from the Courier"] == "boilerplate"
@@ -676,7 +694,14 @@ def test_stage_notes_adverts_mottos_and_programme_furniture():
     for line in ["Book now, she said, because the fares will rise before the summer.",
                  "The bank said terms for the loan were still being negotiated with Beijing.",
                  "The company has made the same magnets in Ohio since 1998.",
-                 "Next on the agenda: the tariff truce that expires in August."]:
+                 "Next on the agenda: the tariff truce that expires in August.",
+                 "The new tariff terms apply to goods shipped after June 1, the ministry said.",
+                 "Beijing said the same terms and conditions apply to every foreign buyer.",
+                 "Coming up on Monday: talks in London between the two trade teams.",
+                 "Next on Trump's agenda: a trip to Beijing, aides said.",
+                 "Viewers like you rarely see the negotiators themselves, she said.",
+                 "Found a mistake in the customs data, analysts said the figures were revised.",
+                 "Users in China cannot view it in a browser without a VPN."]:
         assert _roles(prose + "\n" + line)[line] == "body", line
 
 
@@ -704,6 +729,10 @@ def test_tickers_meters_credits_and_social_signatures_are_furniture():
                  "You have to read the two readouts side by side to see the gap.",
                  "The study, published by the Rhodium Group, counted the licences.",
                  "Officials said the views of both sides do not reflect a deal yet.",
+                 "The views of American farmers do not reflect those of the administration.",
+                 "Opinions in Washington do not necessarily reflect the mood in Beijing.",
+                 "Published by the commerce ministry, the list is limited to seven elements.",
+                 "A commentary by Xinhua on the call praised Xi's guidance.",
                  "Comments from the ministry came late on Friday, after the call ended."]:
         assert _roles(prose + "\n" + line)[line] == "body", line
     # a comment section whose header opens with an emoji goes to the end

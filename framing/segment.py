@@ -165,11 +165,13 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     titles = 0  # title-like lines taken for links since the last closing line
     title_key = " ".join(WORD.findall(title.lower()))
     keys = [" ".join(WORD.findall(line.lower())) for line in lines]
+    listed, heads = _listed_titles(lines, keys, furniture, title_key)
     for i, (line, key) in enumerate(zip(lines, keys)):
         masthead = _is_masthead(line, outlet)
         subheads.append(_is_short_line(line, furniture) and not masthead and key not in seen
                         and not line.strip()[:1].islower())
-        is_furniture = (_is_furniture_line(line, furniture) or key in seen or masthead)
+        is_furniture = (_is_furniture_line(line, furniture) or (key in seen and i not in heads)
+                        or masthead or i in listed)
         if is_furniture and title_key and key == title_key and key not in seen and not masthead:
             is_furniture = False
         if is_furniture:
@@ -198,6 +200,31 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     elif candidates and _is_title(lines[candidates[0]]):
         roles[candidates[0]] = "headline"
     return roles
+
+
+def _listed_titles(lines: list[str], keys: list[str], furniture: dict,
+                   title_key: str) -> tuple[set, set]:
+    """A list of the page's own sections before them (a live blog's key events, a table of
+    contents): two or more title-like lines (not the article's title) in one run of such lines
+    that come back later as lines with prose after them. Returns the listed lines (links, furniture) and the
+    lines they come back as (section titles, not repeats)."""
+    first: dict[str, int] = {}
+    found: dict[int, int] = {}
+    for i, (line, key) in enumerate(zip(lines, keys)):
+        if not key or key == title_key or not _is_title(line):
+            continue
+        if key in first and _prose_follows(lines, i, furniture):
+            found[first[key]] = i
+        first.setdefault(key, i)
+    run, listed = 0, set()  # the found lines of each run of title-like lines, if two or more
+    for i in range(len(lines) + 1):
+        if i < len(lines) and _is_title(lines[i]):
+            continue
+        members = [j for j in range(run, i) if j in found]
+        if len(members) >= 2:
+            listed.update(members)
+        run = i + 1
+    return listed, {found[i] for i in listed}
 
 
 def _comment_section(lines: list[str], furniture: dict, prose: list[bool]) -> range:

@@ -461,6 +461,15 @@ def test_decision_rule_patterns(coder, text, carries, lacks):
      {"tech_controls"}),
     ("China's export restrictions on gallium and germanium were tightened.", set(),
      {"tech_controls"}),
+    # a readout silent on what Trump claimed settled; nothing moved
+    ("Xinhua's account does not mention rare earths at all.", {"no_breakthrough"}, set()),
+    ("Beijing's version of the call didn't mention the metals once.", {"no_breakthrough"},
+     set()),
+    ("The students did not mention the weather.", set(), {"no_breakthrough"}),
+    ("For agriculture, the arithmetic has not moved.", {"no_breakthrough"}, set()),
+    ("The tariff schedule stayed exactly where it was.", {"no_breakthrough"}, set()),
+    ("A long phone call changed no tariffs.", {"no_breakthrough"}, set()),
+    ("The company has moved its plant to Ohio.", set(), {"no_breakthrough"}),
 ])
 def test_patterns_do_not_over_reach(coder, text, carries, lacks):
     frames = coder.frames_of(text)

@@ -470,6 +470,14 @@ def test_decision_rule_patterns(coder, text, carries, lacks):
     ("The tariff schedule stayed exactly where it was.", {"no_breakthrough"}, set()),
     ("A long phone call changed no tariffs.", {"no_breakthrough"}, set()),
     ("The company has moved its plant to Ohio.", set(), {"no_breakthrough"}),
+    # one leader telling the other, with a title or an aside between (rule 7)
+    ("Mr Xi told Mr Trump the US must handle the Taiwan question with prudence.",
+     {"diplomacy"}, set()),
+    ("Xi, according to Xinhua, told Trump that Washington must act first.", {"diplomacy"},
+     set()),
+    ("The readout had Xi telling President Trump to remove the measures.", {"diplomacy"},
+     set()),
+    ("Xi, in a speech to officials, warned Washington again.", set(), {"diplomacy"}),
 ])
 def test_patterns_do_not_over_reach(coder, text, carries, lacks):
     frames = coder.frames_of(text)

@@ -241,18 +241,17 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
             long_enough = [r for r in tail if len(TOKEN.findall(texts[r])) >= MIN_JUDGED_WORDS]
             judged = [r for r in long_enough if _ends_sentence(texts[r])]
             judged = judged or long_enough  # teasers that end without a full stop
-            if (len({paragraph[r] for r in tail}) >= 2 and body_before[headers[-1]] >= MIN_BODY_BEFORE
-                    and judged and all(z[r] < HEADER_Z for r in judged)):
+            if (len({paragraph[r] for r in tail}) >= 2
+                    and body_before[headers[-1]] >= MIN_BODY_BEFORE and judged and all(z[r] < HEADER_Z for r in judged)):
                 off[tail] = True
             for header in headers:  # a block of teasers, and the article goes on after it
                 block = _teaser_block(rows[header + 1:], roles, texts, paragraph, closes)
-                runs_z = [z[par[0]] for par in _paragraph_runs(block, paragraph)]
                 after = [r for r in rows[header + 1:] if roles[r] == "body" and r > max(block, default=-1)]
                 judged = [r for r in block if len(TOKEN.findall(texts[r])) >= MIN_JUDGED_WORDS
                           and _ends_sentence(texts[r])]
-                summaries = {paragraph[r] for r in block if _ends_sentence(texts[r])}
                 if (body_before[header] >= MIN_BODY_BEFORE
-                        and ((len(summaries) >= TEASER_PAIRS and np.mean(runs_z) < PAIRS_Z)
+                        and ((_summaries(block, texts, paragraph) >= TEASER_PAIRS
+                              and np.mean(_paragraph_z(block, z, paragraph)) < PAIRS_Z)
                              or (len(judged) >= 2 and after
                                  and all(z[r] < HEADER_Z for r in judged)))):
                     off[block] = True
@@ -264,9 +263,8 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
                 after = [r for r in rows[i:] if r > max(block, default=-1)][:1]
                 if after and roles[after[0]] == "body" and _ends_sentence(texts[after[0]]):
                     block = _without_last_pair(block, texts, paragraph)  # a subhead's section
-                runs_z = [z[par[0]] for par in _paragraph_runs(block, paragraph)]
-                summaries = [r for r in block if _ends_sentence(texts[r])]
-                if (len({paragraph[r] for r in summaries}) >= 2
+                runs_z = _paragraph_z(block, z, paragraph)
+                if (_summaries(block, texts, paragraph) >= 2
                         and sum(runs_z) / math.sqrt(len(runs_z)) < BLOCK_Z):
                     off[block] = True
         for run in runs:  # one paragraph, and the article goes on: "Read more" mid-article
@@ -304,6 +302,16 @@ def _teaser_block(rows: np.ndarray, roles: np.ndarray, texts: np.ndarray,
         else:
             break
     return block
+
+
+def _paragraph_z(block: list, z: np.ndarray, paragraph: np.ndarray) -> list:
+    """The z of each paragraph of `block` (all its rows share their paragraph's)."""
+    return [z[par[0]] for par in _paragraph_runs(block, paragraph)]
+
+
+def _summaries(block: list, texts: np.ndarray, paragraph: np.ndarray) -> int:
+    """How many paragraphs of `block` end a sentence: its items' summaries."""
+    return len({paragraph[r] for r in block if _ends_sentence(texts[r])})
 
 
 def _body_paragraphs_before(rows: np.ndarray, roles: np.ndarray, paragraph: np.ndarray) -> list:

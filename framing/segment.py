@@ -206,19 +206,20 @@ def _listed_titles(lines: list[str], keys: list[str], furniture: dict,
                    title_key: str) -> tuple[set, set]:
     """A list of the page's own sections before them (a live blog's key events, a table of
     contents): two or more title-like lines (not the article's title) in one run of such lines
-    that come back later as lines with prose after them. Returns the listed lines (links, furniture) and the
-    lines they come back as (section titles, not repeats)."""
+    that come back later as lines with prose after them. Returns the listed lines (links,
+    furniture) and the lines they come back as (section titles, not repeats)."""
+    titled = [_is_title(line) for line in lines]
     first: dict[str, int] = {}
     found: dict[int, int] = {}
-    for i, (line, key) in enumerate(zip(lines, keys)):
-        if not key or key == title_key or not _is_title(line):
+    for i, key in enumerate(keys):
+        if not key or key == title_key or not titled[i]:
             continue
         if key in first and _prose_follows(lines, i, furniture):
             found[first[key]] = i
         first.setdefault(key, i)
     run, listed = 0, set()  # the found lines of each run of title-like lines, if two or more
     for i in range(len(lines) + 1):
-        if i < len(lines) and _is_title(lines[i]):
+        if i < len(lines) and titled[i]:
             continue
         members = [j for j in range(run, i) if j in found]
         if len(members) >= 2:

@@ -671,9 +671,19 @@ def test_a_reader_comment_section_is_furniture_to_the_end():
     assert roles["More from the Courier"] == "boilerplate"
 
 
-def test_stage_notes_adverts_mottos_and_programme_furniture():
+def _furniture_and_lookalikes(furniture, lookalike):
+    """Each line of `furniture` between two paragraphs of prose is boilerplate; each line of
+    `lookalike`, prose that resembles them, stays body after one."""
     prose = "The two leaders spoke for ninety minutes on Thursday, officials said."
-    for line in ["[THEME MUSIC UP, THEN UNDER]", "Taiwan first. Since 2003.",
+    for line in furniture:
+        roles = _roles(prose + "\n" + line + "\n" + prose.replace("Thursday", "Friday"))
+        assert all(roles[t] == "boilerplate" for t in roles.index if t in line), (line, roles)
+    for line in lookalike:
+        assert _roles(prose + "\n" + line)[line] == "body", line
+
+
+def test_stage_notes_adverts_mottos_and_programme_furniture():
+    furniture = ["[THEME MUSIC UP, THEN UNDER]", "Taiwan first. Since 2003.",
                  "Independent. Kenyan. Every morning since 1998.",
                  "Coastal voyages from Bergen — summer departures still available. Book now ›",
                  "Lakeside Chevrolet — 0% APR for 60 months on select models. See dealer for details.",
@@ -687,11 +697,9 @@ def test_stage_notes_adverts_mottos_and_programme_furniture():
                  "Spotted an error? Write to the corrections desk.",
                  "Ingrid Solheim-Aas, fact-check editor",
                  "We and our partners use cookies to personalise content and measure adverts.",
-                 "[ Email address ]  [ Sign me up ]"]:
-        roles = _roles(prose + "\n" + line + "\n" + prose.replace("Thursday", "Friday"))
-        assert all(roles[t] == "boilerplate" for t in roles.index if t in line), (line, roles)
+                 "[ Email address ]  [ Sign me up ]"]
     # prose that looks like them stays
-    for line in ["Book now, she said, because the fares will rise before the summer.",
+    lookalike = ["Book now, she said, because the fares will rise before the summer.",
                  "The bank said terms for the loan were still being negotiated with Beijing.",
                  "The company has made the same magnets in Ohio since 1998.",
                  "Next on the agenda: the tariff truce that expires in August.",
@@ -701,13 +709,13 @@ def test_stage_notes_adverts_mottos_and_programme_furniture():
                  "Next on Trump's agenda: a trip to Beijing, aides said.",
                  "Viewers like you rarely see the negotiators themselves, she said.",
                  "Found a mistake in the customs data, analysts said the figures were revised.",
-                 "Users in China cannot view it in a browser without a VPN."]:
-        assert _roles(prose + "\n" + line)[line] == "body", line
+                 "Users in China cannot view it in a browser without a VPN."]
+    _furniture_and_lookalikes(furniture, lookalike)
 
 
 def test_tickers_meters_credits_and_social_signatures_are_furniture():
     prose = "The two leaders spoke for ninety minutes on Thursday, officials said."
-    for line in ["Tsukuba Magnet Works ........ +6.3%", "Yen per dollar .............. 143.6",
+    furniture = ["Tsukuba Magnet Works ........ +6.3%", "Yen per dollar .............. 143.6",
                  "— Donald J. Trump (@realDonaldTrump) June 5, 2025",
                  "Donald J. Trump  @realDonaldTrump",
                  "You are reading one of three free Rundblick+ articles this month.",
@@ -720,11 +728,9 @@ def test_tickers_meters_credits_and_social_signatures_are_furniture():
                  "By signing up, you agree to our Privacy Policy and Terms and Conditions.",
                  "The views don't necessarily reflect those of Global Concord Online.",
                  "ALSO READ | Rare earth crunch: EV makers flag production cuts",
-                 "MCI (P) 031/08/2024. Published by Harbourfront Media Pte Ltd."]:
-        roles = _roles(prose + "\n" + line + "\n" + prose.replace("Thursday", "Friday"))
-        assert all(roles[t] == "boilerplate" for t in roles.index if t in line), (line, roles)
+                 "MCI (P) 031/08/2024. Published by Harbourfront Media Pte Ltd."]
     # prose that looks like them stays
-    for line in ["Shares of Tsukuba Magnet Works rose 6.3% by midday in Tokyo.",
+    lookalike = ["Shares of Tsukuba Magnet Works rose 6.3% by midday in Tokyo.",
                  "Trump wrote on Truth Social that the call had gone well, his aides said.",
                  "You have to read the two readouts side by side to see the gap.",
                  "The study, published by the Rhodium Group, counted the licences.",
@@ -733,8 +739,8 @@ def test_tickers_meters_credits_and_social_signatures_are_furniture():
                  "Opinions in Washington do not necessarily reflect the mood in Beijing.",
                  "Published by the commerce ministry, the list is limited to seven elements.",
                  "A commentary by Xinhua on the call praised Xi's guidance.",
-                 "Comments from the ministry came late on Friday, after the call ended."]:
-        assert _roles(prose + "\n" + line)[line] == "body", line
+                 "Comments from the ministry came late on Friday, after the call ended."]
+    _furniture_and_lookalikes(furniture, lookalike)
     # a comment section whose header opens with an emoji goes to the end
     comments = ["💬 Comments (23)", "Gary Wendt · 3 hours ago",
                 "These students keep half the labs at the university running.", "Reply · 👍 31"]

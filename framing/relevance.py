@@ -36,7 +36,9 @@ header no pattern knows ("Around the region") is found by its shape: right after
 (after at least `MIN_BODY_BEFORE` body paragraphs), at least two pairs of a headline (no
 closing punctuation) and a one-paragraph summary (less the last pair when prose follows:
 that is a subhead and its section), whose paragraphs' combined z
-(``sum(z) / sqrt(k)`` over its ``k`` paragraphs) is below `BLOCK_Z`; an explainer's subhead
+(``sum(z) / sqrt(k)`` over its ``k`` paragraphs, or over its summaries alone, whose
+headlines' few words say little) is below `BLOCK_Z`, items separated by furniture lines
+("-----", "2 | LOGISTICS") counting as one block; an explainer's subhead
 and paragraph sections read on topic. The thresholds were set on the
 seed corpus and the first synthetic held-out corpus (tests/data/heldout); `HEADER_Z` on
 heldout5 and heldout7.
@@ -263,9 +265,10 @@ def _off_topic(sentences: pd.DataFrame, z: np.ndarray, closes: np.ndarray) -> np
                 after = [r for r in rows[i:] if r > max(block, default=-1)][:1]
                 if after and roles[after[0]] == "body" and _ends_sentence(texts[after[0]]):
                     block = _without_last_pair(block, texts, paragraph)  # a subhead's section
-                runs_z = _paragraph_z(block, z, paragraph)
+                summaries = [r for r in block if _ends_sentence(texts[r])]
                 if (_summaries(block, texts, paragraph) >= 2
-                        and sum(runs_z) / math.sqrt(len(runs_z)) < BLOCK_Z):
+                        and min(_combined_z(block, z, paragraph),
+                                _combined_z(summaries, z, paragraph)) < BLOCK_Z):
                     off[block] = True
         for run in runs:  # one paragraph, and the article goes on: "Read more" mid-article
             goes_on = set()
@@ -290,6 +293,8 @@ def _teaser_block(rows: np.ndarray, roles: np.ndarray, texts: np.ndarray,
         text = " ".join(texts[r] for r in par)
         headline = not _ends_sentence(texts[par[-1]]) and len(TOKEN.findall(text)) >= HEADLINE_WORDS
         if roles[par[0]] == "boilerplate":  # a headline taken for a link, or for one's header
+            if block and not summary_due and not headline and not any(closes[r] for r in par):
+                continue  # a separator between two items ("-----", "2 | LOGISTICS")
             if not headline or any(closes[r] == 1 for r in par):
                 break
             summary_due = True
@@ -307,6 +312,12 @@ def _teaser_block(rows: np.ndarray, roles: np.ndarray, texts: np.ndarray,
 def _paragraph_z(block: list, z: np.ndarray, paragraph: np.ndarray) -> list:
     """The z of each paragraph of `block` (all its rows share their paragraph's)."""
     return [z[par[0]] for par in _paragraph_runs(block, paragraph)]
+
+
+def _combined_z(rows: list, z: np.ndarray, paragraph: np.ndarray) -> float:
+    """``sum(z) / sqrt(k)`` over the `k` paragraphs of `rows`."""
+    runs_z = _paragraph_z(rows, z, paragraph)
+    return sum(runs_z) / math.sqrt(len(runs_z))
 
 
 def _summaries(block: list, texts: np.ndarray, paragraph: np.ndarray) -> int:

@@ -160,6 +160,7 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     section is boilerplate as a whole.
     """
     furniture, seen, roles, subheads = load_furniture(), set(), [], []
+    lines = [_unwrapped(line) for line in lines]
     closed = prose_seen = False  # closing furniture counts only after some prose
     link_only = False  # what closed was only a link ("Read also: ..."), which may be mid-article
     titles = 0  # title-like lines taken for links since the last closing line
@@ -262,9 +263,10 @@ def _article_sentences(article, title: str) -> list[dict]:
         for index, (s_start, s_end) in enumerate(_sentence_spans(line)):
             text = line[s_start:s_end]
             if index == 0 and line_role is None and any(
-                    p.search(text) for p in furniture["whole_paragraph"]):
+                    p.search(_unwrapped(text)) for p in furniture["whole_paragraph"]):
                 line_role = "boilerplate"  # an author's note or contact line, sentences on
-            role = line_role or ("boilerplate" if _is_furniture_sentence(text, furniture)
+            role = line_role or ("boilerplate" if _is_furniture_sentence(_unwrapped(text),
+                                                                         furniture)
                                  else "body")
             rows.append({
                 "article_id": article.article_id, "outlet": article.outlet,
@@ -295,6 +297,12 @@ def paragraph_spans(text: str):
             end -= 1
         if end > start:
             yield start, end
+
+
+def _unwrapped(text: str) -> str:
+    """A hard-wrapped paragraph's text with each line break (and the blanks around it) as
+    one space, so that furniture patterns read it as one line."""
+    return re.sub(r"[ \t]*\r?\n[ \t]*", " ", text)
 
 
 def wrap_width(lines: list[str]) -> int | None:

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .codebook import Codebook
-from .matcher import CueMatcher
+from .matcher import CueMatcher, readings
 from .phrases import cue_regex, pattern_alternation, phrase_alternation, phrase_regex
 from .schemas import CONTENT_ROLES, check_columns
 
@@ -188,7 +188,22 @@ class FrameCoder:
         negated, background, counts_for, context`` (`counts_for` None when a background
         clause, a reference point, an organisation's name or an affirming phrase voids it,
         for a negated-only cue that is not negated, and for a context cue, marked
-        ``context``, which counts only beside the frame's own cues: see `code_frames`)."""
+        ``context``, which counts only beside the frame's own cues: see `code_frames`).
+        Hard-wrapped and printed text is read as `matcher.readings` says; offsets are
+        into `text`, and a hit found in two readings is listed once."""
+        found = readings(text)
+        if len(found) == 1 and isinstance(found[0][1], range):
+            return self._read(text)
+        rows = {}
+        for reading, origin in found:
+            for row in self._read(reading):
+                start, end = origin[row["start"]], origin[row["end"] - 1] + 1
+                row.update(cue=text[start:end], start=start, end=end)
+                rows.setdefault((row["frame"], start, end, row["counts_for"]), row)
+        return sorted(rows.values(), key=lambda row: (row["start"], row["end"]))
+
+    def _read(self, text: str) -> list[dict]:
+        """`matches` in one reading of a text."""
         rows, background, spans = [], None, {}
 
         def inside(find, start, end):  # spans found once per text, and only when asked
@@ -251,10 +266,13 @@ class FrameCoder:
 
     def frames_and_context(self, text: str) -> tuple[set[str], set[str]]:
         """The frame ids a text carries by its own cues, and those with a context cue in it."""
-        rows = self.matches(text)
-        return ({m["counts_for"] for m in rows if m["counts_for"] is not None},
-                {m["frame"] for m in rows if m["context"] and not self._negation.affirms(
-                    text, m["start"])})
+        own, context = set(), set()
+        for reading, _ in readings(text):
+            rows = self._read(reading)
+            own |= {m["counts_for"] for m in rows if m["counts_for"] is not None}
+            context |= {m["frame"] for m in rows if m["context"]
+                        and not self._negation.affirms(reading, m["start"])}
+        return own, context
 
 
 def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

@@ -9,7 +9,8 @@ ends in ``*``) ends at word boundaries; a wildcard hit extends to the end of its
 codebook's raw regular-expression `patterns` (few by design), and the rare cues with a `*`
 on an inner word ("resum* talks"), are run as regular expressions. Per key
 (a frame, or a tone side), overlapping hits are resolved leftmost-longest, as one regular
-expression alternation would.
+expression alternation would. `readings` gives the text a sentence is matched in when it
+was hard-wrapped or printed (line breaks, ligatures, words hyphenated at a line end).
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from .phrases import cue_regex, pattern_alternation
 FOLD = str.maketrans({"-": " ", "‐": " ", "–": " ", "—": " ", "’": "'", "‘": "'"})
 SPACES = re.compile(r"\s")
 RUNS = re.compile(r" {2,}")
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+PRINT_REWRITE = re.compile(BROKEN_WORD.pattern + r"|[ \t]*\r?\n[ \t]*|[" + "".join(LIGATURES) + "]")
+PRINTED = re.compile("[\n" + "".join(LIGATURES) + "]")
 
 
 def normalise(text: str) -> tuple[str, "list[int] | range"]:
@@ -38,6 +43,38 @@ def normalise(text: str) -> tuple[str, "list[int] | range"]:
     drop = {i for a, b in runs for i in range(a + 1, b)}
     origin = [i for i in range(len(text)) if i not in drop]
     return RUNS.sub(" ", folded), origin
+
+
+def readings(text: str) -> list[tuple[str, "list[int] | range"]]:
+    """How a sentence is read for its cues, each reading with every character's offset in
+    `text`: a line break inside it (hard-wrapped text) as one space, a ligature of print
+    ("ﬁ") spelt out, and a word that print hyphenation broke at a line end read joined
+    ("li-/cences" as "licences") and, in a second reading, as a hyphenated compound
+    ("jet-/engine" as "jet-engine"; "US-/China" only so). Text with none of these is its
+    only reading."""
+    if not PRINTED.search(text):
+        return [(text, range(len(text)))]
+    return [_rewritten(text, joined) for joined in
+            ((True, False) if any(text[m.end()].islower() for m in BROKEN_WORD.finditer(text))
+             else (False,))]
+
+
+def _rewritten(text: str, joined: bool) -> tuple[str, list[int]]:
+    pieces, origin, last = [], [], 0
+    for match in PRINT_REWRITE.finditer(text):
+        found = match.group()
+        if found in LIGATURES:
+            new = LIGATURES[found]
+        elif found.startswith("-"):  # a word broken at a line end, if lower case goes on
+            new = "" if joined and text[match.end()].islower() else "-"
+        else:  # a line break
+            new = " "
+        pieces += [text[last:match.start()], new]
+        origin += [*range(last, match.start()), *[match.start()] * len(new)]
+        last = match.end()
+    pieces.append(text[last:])
+    origin += range(last, len(text))
+    return "".join(pieces), origin
 
 
 def _is_word(ch: str) -> bool:

@@ -42,7 +42,7 @@ HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 30
 # hard-wrapped plain text (`wrap_width`): the widths it is wrapped at, how near a full
 # line comes to the width, and how many full lines (and what share) go on in lower case
-WRAP_WIDTHS = range(50, 101)
+WRAP_WIDTHS = range(25, 101)
 WRAP_SLACK = 12
 WRAP_CONTINUED = 5
 WRAP_SHARE = 0.3
@@ -306,7 +306,8 @@ def _unwrapped(text: str) -> str:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The width text was hard-wrapped at (a plain-text e-mail at 70 or 72 columns), or None.
+    """The width text was hard-wrapped at (a plain-text e-mail at 70 or 72 columns, a print
+    page's column as PDF-to-text gives it at 30 to 50), or None.
     Wrapping breaks sentences, so the width is that of the longest line that goes on in lower
     case on the next line (a longer line, such as a web address, is not wrapped); it must be
     `WRAP_WIDTHS` wide, and at least `WRAP_CONTINUED` of the lines within `WRAP_SLACK`
@@ -328,15 +329,17 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _wrapped(line: str, following: str, width: int) -> bool:
-    """`line` was broken by wrapping: the first word of `following` would not have fitted,
-    `line` is no longer than the width (a longer one, such as a web address, was not
-    wrapped), both have letters, and `following` opens no list item."""
+    """`line` was broken by wrapping: the first word of `following` would not have fitted
+    (or print hyphenation broke a word there: "li-" before "cences"), `line` is no longer
+    than the width (a longer one, such as a web address, was not wrapped), both have
+    letters, and `following` opens no list item."""
     words = following.split()
     if (not words or BULLET.match(following).end() or len(line.rstrip()) > width
             or not LETTERS.search(line) or not LETTERS.search(following)
             or re.match(r"\s*(\d+[.)]|[A-Z][.)])\s", following)):
         return False
-    return len(line.rstrip()) + 1 + len(words[0]) > width
+    return (len(line.rstrip()) + 1 + len(words[0]) > width
+            or bool(re.search(r"[^\W\d_]-$", line.rstrip())) and words[0][0].islower())
 
 
 def _sentence_spans(line: str) -> list[tuple[int, int]]:

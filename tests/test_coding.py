@@ -42,6 +42,23 @@ def test_every_match_is_explained(coder):
         "breakthroughs", True, "no_breakthrough")
 
 
+@pytest.mark.parametrize("text, carries", [
+    ("The call brought no break-\nthrough on tariffs.", "no_breakthrough"),  # a broken word
+    ("Students from China are wel-\ncome, Trump said.", "breakthrough"),
+    ("Little was achieved, and the call brought no signiﬁcant progress.",  # a ligature
+     "no_breakthrough"),
+    ("Export controls on jet-\nengine parts stay.", "tech_controls"),  # a compound
+])
+def test_printed_text_is_read_through(coder, text, carries):
+    """A PDF-to-text print page: words hyphenated at a line end and ligatures are read as
+    words, and the hits' offsets still point into the text."""
+    assert carries in coder.frames_of(text)
+    for row in coder.matches(text):
+        assert row["cue"] == text[row["start"]:row["end"]]
+    hit = coder("The call brought no break-\nthrough.").query("frame == 'breakthrough'")
+    assert hit["cue"].tolist() == ["break-\nthrough"]
+
+
 def test_only_content_is_coded(seed_sentences, codebook):
     furniture = seed_sentences[~seed_sentences["role"].isin(["headline", "body"])]
     assert (furniture[codebook.frame_ids] == 0).all().all()

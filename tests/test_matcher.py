@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.coding import compile_cues
-from framing.matcher import CueMatcher, normalise
+from framing.matcher import CueMatcher, normalise, readings
 from framing.phrases import pattern_alternation, phrase_alternation, phrase_regex
 
 
@@ -28,6 +28,21 @@ def test_overlaps_resolve_leftmost_longest_per_key_but_not_across_keys():
 def test_normalise_keeps_offsets():
     norm, origin = normalise("A –  B’s")
     assert norm == "a b's" and [origin[i] for i in range(len(norm))] == [0, 1, 5, 6, 7]
+
+
+def test_printed_text_is_read_joined_and_as_a_compound_with_offsets_kept():
+    text = "export li-\ncences, jet-\n engine parts,\r\nthe ﬁrst"
+    (joined, at_joined), (compound, at_compound) = readings(text)
+    assert joined == "export licences, jetengine parts, the first"
+    assert compound == "export li-cences, jet-engine parts, the first"
+    for reading, origin in [(joined, at_joined), (compound, at_compound)]:
+        assert len(origin) == len(reading)
+        # every character comes from the one it reads (a ligature gives both its letters)
+        assert all(text[origin[i]] in (reading[i], "\n", "\r", "ﬁ") or reading[i] == " "
+                   for i in range(len(reading)))
+    assert [origin for _, origin in readings("plain text, no breaks")] == [range(21)]
+    # a line break without a broken word is one reading; "US-\nChina" keeps its hyphen
+    assert [r for r, _ in readings("rare\nearth and US-\nChina")] == ["rare earth and US-China"]
 
 
 WORDS = ["trade", "talks", "rare", "earth", "earths", "tariff", "tariffs", "no", "deal",

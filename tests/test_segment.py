@@ -139,10 +139,12 @@ def _line_roles(articles, sentences):
     # it, a video page's "Most watched", headline-only lists, bilingual furniture, an
     # adviser's bio in an e-mail); now 13 (the print page read as wrapped) and 98
     ("heldout19", 0.11, 27, 0),
-    # 21 of 48 teaser lines and 121 of 159 furniture lines out of sample, unchanged since (a
-    # briefing's contents list and numbered other items, a podcast page's chapter list and
-    # credits, Substack furniture and reader comments, translator's notes)
-    ("heldout20", 0.24, 27, 0),
+    # 21 of 48 teaser lines and 121 of 159 furniture lines out of sample (a briefing's
+    # contents list and numbered other items, a podcast page's chapter list and credits,
+    # Substack furniture and reader comments, translator's notes); now 34 (the briefing's
+    # items once its byline closes the article; its contents list stays) and 147; the
+    # briefing's "quote of the day", after its other items, goes with them
+    ("heldout20", 0.08, 14, 2),
 ])
 def test_heldout_roles_match_the_hand_answers(corpus, kept_at_most, teasers_missed, long_lost):
     """roles.csv is the line classes of ANSWERS.md, written with each synthetic corpus."""
@@ -588,6 +590,43 @@ def test_a_print_page_in_narrow_columns_is_joined_and_its_page_furniture_dropped
                               ["Page 2 of the readout lists the seven elements, Xinhua said.",
                                "Talks continued on page after page of the draft, aides said.",
                                "Exporters must register now: the ministry set a deadline."])
+
+
+def test_newsletter_podcast_and_translation_furniture_of_heldout20_kinds():
+    furniture = ["Thanks for reading Chokepoint! Subscribe for free to receive new posts.",
+                 "Type your email...", "142 Likes ∙ 11 Restacks",
+                 "Programming note: Tuesday's Q&A moves to Wednesday this week.",
+                 "Comments are switched off for this article.",
+                 "You are receiving First Light because you signed up at harbourline.sg.",
+                 "Read our full coverage: harbourline.sg/world/trump-xi-call",
+                 "Read the full transcript",
+                 "-- Written by Tan Mei Ling Sorensen; edited by Farid Ismail",
+                 "Excerpt beginning at 07:45. Lightly edited for length and clarity.",
+                 "Transcripts are machine-generated and lightly edited, and may contain errors.",
+                 "Produced by Anaïs Gendron-Park. Sound design by Tobi Adeyemi-Ruiz.",
+                 "Cross-Border · Saturday, June 7, 2025 · 48 min · Hosted by Marcus Tremblay",
+                 "Reading time: approx. 5 min.",
+                 "Original headline: „Ein Telefonat, kein Durchbruch“",
+                 "[Translator's note: This article first appeared in German in print.]",
+                 "IN TODAY'S EMAIL"]
+    # prose that looks like them stays
+    lookalike = ["Thanks for reading the fine print, the trader joked, nobody else does.",
+                 "Type your email address into the portal, the ministry told exporters.",
+                 "Beijing is receiving more applications because firms signed up early.",
+                 "Excerpts from the readout were read on state television at 7pm.",
+                 "Produced by hand in Ohio, the magnets take weeks to make, she said.",
+                 "Original estimates put the losses at $2 billion, analysts said.",
+                 "The call lasted 90 minutes, and both sides said it went well."]
+    _furniture_and_lookalikes(furniture, lookalike)
+    # a Substack comment section: "Discussion about this post", then the comments
+    prose = "The two leaders spoke for ninety minutes on Thursday, officials said."
+    comments = ["Discussion about this post", "Comments", "Restacks", "Write a comment...",
+                "Gabe Lindqvist", "Jun 6",
+                "The Taiwan asymmetry is the whole story for me, Beijing wrote it down.",
+                "Like (24)", "Reply"]
+    roles = _roles("\n".join([prose, prose.replace("Thursday", "Friday")] + comments))
+    assert roles["The Taiwan asymmetry is the whole story for me, Beijing wrote it down."] == (
+        "boilerplate")
 
 
 def test_a_live_update_keeps_its_content_and_subheads_do_not_close():

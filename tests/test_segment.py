@@ -137,8 +137,9 @@ def _line_roles(articles, sentences):
     # 10 of 40 teaser lines and 91 of 110 furniture lines out of sample (a print page
     # hard-wrapped at 46 columns with hyphenation, page numbers and a headerless story after
     # it, a video page's "Most watched", headline-only lists, bilingual furniture, an
-    # adviser's bio in an e-mail); now 13 (the print page read as wrapped) and 98
-    ("heldout19", 0.11, 27, 0),
+    # adviser's bio in an e-mail); now 20 (the print page read as wrapped; "Most watched"
+    # and "Community news" head teaser blocks) and 98
+    ("heldout19", 0.11, 20, 0),
     # 21 of 48 teaser lines and 121 of 159 furniture lines out of sample (a briefing's
     # contents list and numbered other items, a podcast page's chapter list and credits,
     # Substack furniture and reader comments, translator's notes); now 34 (the briefing's
@@ -627,6 +628,23 @@ def test_newsletter_podcast_and_translation_furniture_of_heldout20_kinds():
     roles = _roles("\n".join([prose, prose.replace("Thursday", "Friday")] + comments))
     assert roles["The Taiwan asymmetry is the whole story for me, Beijing wrote it down."] == (
         "boilerplate")
+
+
+def test_most_watched_and_community_news_head_teaser_blocks():
+    from framing.segment import _heads_teasers, load_furniture
+    furniture = load_furniture()
+    for header in ["MOST WATCHED", "Most shared", "社区新闻  COMMUNITY NEWS", "Local news"]:
+        assert _heads_teasers(header, furniture), header
+    for prose in ["Most analysts watched the two readouts closely, officials said.",
+                  "Community news outlets in Sydney covered the call.", "News"]:
+        assert not _heads_teasers(prose, furniture), prose
+    prose = "The two leaders spoke for ninety minutes on Thursday, officials said."
+    headlines = ["Hurstville dragon boat crew takes top honours at Darling Harbour regatta",
+                 "Burwood night market to open on Sundays after council vote",
+                 "NSW Health urges flu shots as winter cases rise among over-65s"]
+    roles = _roles("\n".join([prose, prose.replace("Thursday", "Friday"),
+                              "社区新闻  COMMUNITY NEWS"] + headlines))
+    assert not any(roles[h] == "body" for h in headlines), roles
 
 
 def test_a_live_update_keeps_its_content_and_subheads_do_not_close():

@@ -332,6 +332,18 @@ def test_topics_carry_into_a_back_reference_in_the_paragraph(codebook):
     ("I don't know which one is the real policy.", {"no_breakthrough"}, set()),
     ("Forgive me if I wait for the paperwork.", {"no_breakthrough"}, set()),
     ("Chinese buyers don't book cargoes on a headline.", {"no_breakthrough"}, set()),
+    ("Beijing regards both as a breach of the spirit of Geneva.", {"no_breakthrough"}, set()),
+    ("Such moves run counter to the spirit of the Geneva talks.", {"no_breakthrough"}, set()),
+    ("They met in the spirit of friendship.", set(), {"no_breakthrough"}),
+    ("US tariffs on Chinese goods remain at 30 per cent.", {"no_breakthrough", "trade"}, set()),
+    ("The tariffs are still where Geneva left them.", {"no_breakthrough", "trade"}, set()),
+    ("Tariffs remain a worry for farmers, she said.", set(), {"no_breakthrough"}),
+    ("A 90-minute call is not a trade agreement.", {"no_breakthrough"}, set()),
+    ("But a visit is not a treaty.", {"no_breakthrough"}, set()),
+    # breakthrough: the temperature lowered
+    ("Any lowering of the temperature was welcome, he said.", {"breakthrough"}, set()),
+    ("For a moment the temperature dropped.", {"breakthrough"}, set()),
+    ("The magnets keep their strength at high temperatures.", set(), {"breakthrough"}),
     # breakthrough: Trump's students remark, officials set to meet, talking again
     ("\"It's our honor,\" he told reporters.", {"breakthrough"}, set()),
     ("Bessent, Lutnick and Greer will sit down with a Chinese team.", {"breakthrough"}, set()),

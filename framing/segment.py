@@ -309,12 +309,14 @@ def wrap_width(lines: list[str]) -> int | None:
     """The width text was hard-wrapped at (a plain-text e-mail at 70 or 72 columns, a print
     page's column as PDF-to-text gives it at 30 to 50), or None.
     Wrapping breaks sentences, so the width is that of the longest line that goes on in lower
-    case on the next line (a longer line, such as a web address, is not wrapped); it must be
+    case on the next line (a longer line, such as a web address or a print page's running
+    head with wide gaps before a page break, is not wrapped); it must be
     `WRAP_WIDTHS` wide, and at least `WRAP_CONTINUED` of the lines within `WRAP_SLACK`
     characters of it (and `WRAP_SHARE` of them) must go on in lower case, and at most
     `WRAP_LONGER` of its lines may be longer (a web page's paragraphs are)."""
     lengths = [len(line.rstrip()) for line in lines]
-    going_on = [i for i in range(len(lines) - 1) if lines[i + 1].lstrip()[:1].islower()]
+    going_on = [i for i in range(len(lines) - 1) if lines[i + 1].lstrip()[:1].islower()
+                and not WIDE_GAP.search(lines[i].strip())]  # not a running head's gaps
     if len(going_on) < WRAP_CONTINUED:
         return None
     width = max(lengths[i] for i in going_on)

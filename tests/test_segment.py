@@ -146,10 +146,10 @@ def _line_roles(articles, sentences):
     # items once its byline closes the article; its contents list stays) and 147; the
     # briefing's "quote of the day", after its other items, goes with them
     ("heldout20", 0.08, 14, 2),
-    # 13 of 41 teaser lines and 98 of 112 furniture lines out of sample, unchanged since (an
-    # OCR'd print page at 36 columns whose running head hid the width, with two stories and a
-    # stray line of another column; a radio script's other items and cues; a print view's
-    # headline-only list); a subhead quoting the readout taken for furniture
+    # 13 of 41 teaser lines and 98 of 112 furniture lines out of sample (an OCR'd print page
+    # at 36 columns whose running head hid the width, with two stories and a stray line of
+    # another column; a radio script's other items and cues; a print view's headline-only
+    # list); the same now that the page reads as wrapped; a subhead quoting the readout lost
     ("heldout21", 0.13, 28, 1),
     # 22 of 28 teaser lines and 102 of 129 furniture lines out of sample, unchanged since (a
     # forum thread's replies and edit notes, a trade magazine's advert and supplier directory,
@@ -565,7 +565,7 @@ def test_hard_wrapped_text_is_joined_into_paragraphs(codebook):
 
 
 def test_a_print_page_in_narrow_columns_is_joined_and_its_page_furniture_dropped(codebook):
-    """PDF-to-text of a print page: 40 columns, words hyphenated at line ends, ligatures,
+    """PDF-to-text or OCR of a print page: 40 columns, words hyphenated at line ends, ligatures,
     and a page number with a jump line between the paragraphs (a broken word joins its
     lines even where the rest of it would have fitted)."""
     column = ("FRANKFURT – Chinese export li-\n"
@@ -594,8 +594,13 @@ def test_a_print_page_in_narrow_columns_is_joined_and_its_page_furniture_dropped
     from framing.coding import code_frames
     first = code_frames(sentences, codebook).iloc[0]
     assert first["rare_earths"] == 1 and first["no_breakthrough"] == 1
+    # an OCR'd page: a running head with wide gaps at a page break in mid-sentence is no
+    # wrapped line, so it does not set the width
+    ocr = column.replace("Page 1 of 3\n\n", "THE RIVERINA LEDGER      Saturday, June 7, 2025      9\n")
+    ocr = ocr.replace("Nobody in China", "nobody in China")
+    assert "      9\nnobody" in ocr and wrap_width(ocr.splitlines()) == 40
     _furniture_and_lookalikes(["‹ Continued from page 6: A warmer line, the same tariffs",
-                               "Page 2 of 3", "INDUSTRIAL AUTOMATION WEEK · Messe Essen · "
+                               "Continued next column", "Page 2 of 3", "INDUSTRIAL AUTOMATION WEEK · Messe Essen · "
                                "24–26 June 2025 · Register now: automation-week.example.de"],
                               ["Page 2 of the readout lists the seven elements, Xinhua said.",
                                "Talks continued on page after page of the draft, aides said.",

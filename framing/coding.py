@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .codebook import Codebook
-from .matcher import CueMatcher, readings
+from .matcher import BROKEN_WORD as BROKEN_AT, CueMatcher, readings
 from .phrases import cue_regex, pattern_alternation, phrase_alternation, phrase_regex
 from .schemas import CONTENT_ROLES, check_columns
 
@@ -189,18 +189,35 @@ class FrameCoder:
         clause, a reference point, an organisation's name or an affirming phrase voids it,
         for a negated-only cue that is not negated, and for a context cue, marked
         ``context``, which counts only beside the frame's own cues: see `code_frames`).
-        Hard-wrapped and printed text is read as `matcher.readings` says; offsets are
-        into `text`, and a hit found in two readings is listed once."""
-        found = readings(text)
-        if len(found) == 1 and isinstance(found[0][1], range):
-            return self._read(text)
+        Hard-wrapped and printed text is read as `matcher.readings` says (`_by_reading`);
+        offsets are into `text`, and a hit found in two readings is listed once."""
+        found = list(self._by_reading(text))
+        if len(found) == 1 and found[0][1] is None:
+            return found[0][2]
         rows = {}
-        for reading, origin in found:
-            for row in self._read(reading):
+        for _, origin, hits in found:
+            for row in hits:
                 start, end = origin[row["start"]], origin[row["end"] - 1] + 1
                 row.update(cue=text[start:end], start=start, end=end)
                 rows.setdefault((row["frame"], start, end, row["counts_for"]), row)
         return sorted(rows.values(), key=lambda row: (row["start"], row["end"]))
+
+    def _by_reading(self, text: str):
+        """``(reading, origin, hits)`` for each reading of `text` (origin None when the text
+        is its only reading). The hits of the reading that keeps line-end hyphens are only
+        those across such a hyphen ("jet-engine"): its pieces read as words elsewhere would
+        give false hits ("un-/productive" as "productive")."""
+        found = readings(text)
+        if len(found) == 1 and isinstance(found[0][1], range):
+            yield text, None, self._read(text)
+            return
+        for index, (reading, origin) in enumerate(found):
+            hits = self._read(reading)
+            if index == 1:  # the compound reading (see `matcher.readings`)
+                kept = [i for i, ch in enumerate(reading)
+                        if ch == "-" and BROKEN_AT.match(text, origin[i])]
+                hits = [h for h in hits if any(h["start"] < i < h["end"] for i in kept)]
+            yield reading, origin, hits
 
     def _read(self, text: str) -> list[dict]:
         """`matches` in one reading of a text."""
@@ -267,8 +284,7 @@ class FrameCoder:
     def frames_and_context(self, text: str) -> tuple[set[str], set[str]]:
         """The frame ids a text carries by its own cues, and those with a context cue in it."""
         own, context = set(), set()
-        for reading, _ in readings(text):
-            rows = self._read(reading)
+        for reading, _, rows in self._by_reading(text):
             own |= {m["counts_for"] for m in rows if m["counts_for"] is not None}
             context |= {m["frame"] for m in rows if m["context"]
                         and not self._negation.affirms(reading, m["start"])}

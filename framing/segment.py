@@ -307,7 +307,7 @@ def _unwrapped(text: str) -> str:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width text was hard-wrapped at (a plain-text e-mail at 70 or 72 columns, a print
-    page's column as PDF-to-text gives it at 30 to 50), or None.
+    page's column as PDF-to-text or OCR gives it at 25 to 50), or None.
     Wrapping breaks sentences, so the width is that of the longest line that goes on in lower
     case on the next line (a longer line, such as a web address or a print page's running
     head with wide gaps before a page break, is not wrapped); it must be

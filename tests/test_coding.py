@@ -55,6 +55,10 @@ def test_printed_text_is_read_through(coder, text, carries):
     assert carries in coder.frames_of(text)
     for row in coder.matches(text):
         assert row["cue"] == text[row["start"]:row["end"]]
+    # the pieces of a broken word are no words of their own in the compound reading
+    assert not coder.frames_of("The meeting was un-\nproductive, officials said.")
+    assert "no_breakthrough" not in coder.frames_of("The call never-\ntheless produced a "
+                                                    "breakthrough.")
     hit = coder("The call brought no break-\nthrough.").query("frame == 'breakthrough'")
     assert hit["cue"].tolist() == ["break-\nthrough"]
 

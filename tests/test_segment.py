@@ -603,6 +603,8 @@ def test_a_print_page_in_narrow_columns_is_joined_and_its_page_furniture_dropped
                                "Continued next column", "Page 2 of 3", "INDUSTRIAL AUTOMATION WEEK · Messe Essen · "
                                "24–26 June 2025 · Register now: automation-week.example.de"],
                               ["Page 2 of the readout lists the seven elements, Xinhua said.",
+                               "Most watched the readouts for signs of movement on licences.",
+                               "Most shared the view that the call was only a first step.",
                                "Talks continued on page after page of the draft, aides said.",
                                "Exporters must register now: the ministry set a deadline."])
 

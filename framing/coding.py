@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .codebook import Codebook
-from .matcher import BROKEN_WORD as BROKEN_AT, CueMatcher, readings
+from .matcher import CueMatcher, readings
 from .phrases import cue_regex, pattern_alternation, phrase_alternation, phrase_regex
 from .schemas import CONTENT_ROLES, check_columns
 
@@ -189,10 +189,10 @@ class FrameCoder:
         clause, a reference point, an organisation's name or an affirming phrase voids it,
         for a negated-only cue that is not negated, and for a context cue, marked
         ``context``, which counts only beside the frame's own cues: see `code_frames`).
-        Hard-wrapped and printed text is read as `matcher.readings` says (`_by_reading`);
+        Hard-wrapped and printed text is read as `matcher.readings` says;
         offsets are into `text`, and a hit found in two readings is listed once."""
         found = list(self._by_reading(text))
-        if len(found) == 1 and found[0][1] is None:
+        if len(found) == 1 and isinstance(found[0][1], range):  # the text as it is
             return found[0][2]
         rows = {}
         for _, origin, hits in found:
@@ -203,20 +203,12 @@ class FrameCoder:
         return sorted(rows.values(), key=lambda row: (row["start"], row["end"]))
 
     def _by_reading(self, text: str):
-        """``(reading, origin, hits)`` for each reading of `text` (origin None when the text
-        is its only reading). The hits of the reading that keeps line-end hyphens are only
-        those across such a hyphen ("jet-engine"): its pieces read as words elsewhere would
-        give false hits ("un-/productive" as "productive")."""
-        found = readings(text)
-        if len(found) == 1 and isinstance(found[0][1], range):
-            yield text, None, self._read(text)
-            return
-        for index, (reading, origin) in enumerate(found):
+        """``(reading, origin, hits)`` for each of `matcher.readings`, with only the hits
+        across one of its `across` hyphens where it names any."""
+        for reading, origin, across in readings(text):
             hits = self._read(reading)
-            if index == 1:  # the compound reading (see `matcher.readings`)
-                kept = [i for i, ch in enumerate(reading)
-                        if ch == "-" and BROKEN_AT.match(text, origin[i])]
-                hits = [h for h in hits if any(h["start"] < i < h["end"] for i in kept)]
+            if across:
+                hits = [h for h in hits if any(h["start"] < i < h["end"] for i in across)]
             yield reading, origin, hits
 
     def _read(self, text: str) -> list[dict]:

@@ -45,36 +45,46 @@ def normalise(text: str) -> tuple[str, "list[int] | range"]:
     return RUNS.sub(" ", folded), origin
 
 
-def readings(text: str) -> list[tuple[str, "list[int] | range"]]:
-    """How a sentence is read for its cues, each reading with every character's offset in
-    `text`: a line break inside it (hard-wrapped text) as one space, a ligature of print
-    ("ﬁ") spelt out, and a word that print hyphenation broke at a line end read joined
-    ("li-/cences" as "licences") and, in a second reading, as a hyphenated compound
-    ("jet-/engine" as "jet-engine"; "US-/China" only so). Text with none of these is its
-    only reading."""
+def readings(text: str) -> list[tuple[str, "list[int] | range", tuple[int, ...]]]:
+    """How a sentence is read for its cues: ``(reading, origin, across)`` with every
+    character's offset in `text`. A line break inside it (hard-wrapped text) reads as one
+    space and a ligature of print ("ﬁ") spelt out; a word that print hyphenation broke at a
+    line end reads joined ("li-/cences" as "licences") and, in a second reading, as a
+    hyphenated compound ("jet-/engine" as "jet-engine"; "US-/China" only so). In that
+    second reading only hits across one of its `across` hyphens count: its pieces are no
+    words ("un-/productive" is not "productive"). Text with none of these is its only
+    reading, with `origin` a range."""
     if not PRINTED.search(text):
-        return [(text, range(len(text)))]
-    return [_rewritten(text, joined) for joined in
-            ((True, False) if any(text[m.end()].islower() for m in BROKEN_WORD.finditer(text))
-             else (False,))]
+        return [(text, range(len(text)), ())]
+    compound = _rewritten(text, joined=False)
+    if not compound[2]:  # no word broken before lower case: nothing to join
+        return [(compound[0], compound[1], ())]
+    return [_rewritten(text, joined=True), compound]
 
 
-def _rewritten(text: str, joined: bool) -> tuple[str, list[int]]:
-    pieces, origin, last = [], [], 0
+def _rewritten(text: str, joined: bool) -> tuple[str, list[int], tuple[int, ...]]:
+    """`text` rewritten as `readings` says, each character's offset in `text` (the letters
+    of a ligature and the space of a line break all at its start), and the positions of
+    the hyphens kept where a broken word goes on in lower case (none when `joined`)."""
+    pieces, origin, kept, last, length = [], [], [], 0, 0
     for match in PRINT_REWRITE.finditer(text):
         found = match.group()
         if found in LIGATURES:
             new = LIGATURES[found]
-        elif found.startswith("-"):  # a word broken at a line end, if lower case goes on
-            new = "" if joined and text[match.end()].islower() else "-"
+        elif found.startswith("-"):  # a word broken at a line end
+            joins = text[match.end()].islower()
+            new = "" if joined and joins else "-"
+            if joins and not joined:
+                kept.append(length + match.start() - last)
         else:  # a line break
             new = " "
         pieces += [text[last:match.start()], new]
         origin += [*range(last, match.start()), *[match.start()] * len(new)]
+        length += match.start() - last + len(new)
         last = match.end()
     pieces.append(text[last:])
     origin += range(last, len(text))
-    return "".join(pieces), origin
+    return "".join(pieces), origin, tuple(kept)
 
 
 def _is_word(ch: str) -> bool:

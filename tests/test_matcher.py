@@ -32,7 +32,7 @@ def test_normalise_keeps_offsets():
 
 def test_printed_text_is_read_joined_and_as_a_compound_with_offsets_kept():
     text = "export li-\ncences, jet-\n engine parts,\r\nthe ﬁrst"
-    (joined, at_joined), (compound, at_compound) = readings(text)
+    (joined, at_joined, none), (compound, at_compound, across) = readings(text)
     assert joined == "export licences, jetengine parts, the first"
     assert compound == "export li-cences, jet-engine parts, the first"
     for reading, origin in [(joined, at_joined), (compound, at_compound)]:
@@ -40,9 +40,10 @@ def test_printed_text_is_read_joined_and_as_a_compound_with_offsets_kept():
         # every character comes from the one it reads (a ligature gives both its letters)
         assert all(text[origin[i]] in (reading[i], "\n", "\r", "ﬁ") or reading[i] == " "
                    for i in range(len(reading)))
-    assert [origin for _, origin in readings("plain text, no breaks")] == [range(21)]
+    assert none == () and [compound[i - 1:i + 2] for i in across] == ["i-c", "t-e"]
+    assert [origin for _, origin, _ in readings("plain text, no breaks")] == [range(21)]
     # a line break without a broken word is one reading; "US-\nChina" keeps its hyphen
-    assert [r for r, _ in readings("rare\nearth and US-\nChina")] == ["rare earth and US-China"]
+    assert [r for r, _, _ in readings("rare\nearth and US-\nChina")] == ["rare earth and US-China"]
 
 
 WORDS = ["trade", "talks", "rare", "earth", "earths", "tariff", "tariffs", "no", "deal",

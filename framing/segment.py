@@ -179,7 +179,8 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
             if prose_seen and _closes(line, furniture):
                 link_only = (not closed or link_only) and not _ends_article(line, furniture)
                 closed, titles = True, 0
-        elif closed and _is_title(line) and not (link_only and not titles
+        elif closed and _is_title(line) and not (title_key and key == title_key
+                                                 and key not in seen) and not (link_only and not titles
                                                  and _prose_follows(lines, i, furniture)):
             is_furniture, titles = True, titles + 1
         else:

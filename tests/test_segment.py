@@ -138,8 +138,8 @@ def _line_roles(articles, sentences):
     # hard-wrapped at 46 columns with hyphenation, page numbers and a headerless story after
     # it, a video page's "Most watched", headline-only lists, bilingual furniture, an
     # adviser's bio in an e-mail); now 20 (the print page read as wrapped; "Most watched"
-    # and "Community news" head teaser blocks) and 98
-    ("heldout19", 0.11, 20, 0),
+    # and "Community news" head teaser blocks) and 98; 100 with "not for onward distribution"
+    ("heldout19", 0.1, 20, 0),
     # 21 of 48 teaser lines and 121 of 159 furniture lines out of sample (a briefing's
     # contents list and numbered other items, a podcast page's chapter list and credits,
     # Substack furniture and reader comments, translator's notes); now 34 (the briefing's
@@ -149,12 +149,14 @@ def _line_roles(articles, sentences):
     # 13 of 41 teaser lines and 98 of 112 furniture lines out of sample (an OCR'd print page
     # at 36 columns whose running head hid the width, with two stories and a stray line of
     # another column; a radio script's other items and cues; a print view's headline-only
-    # list); the same now that the page reads as wrapped; a subhead quoting the readout lost
-    ("heldout21", 0.13, 28, 1),
-    # 22 of 28 teaser lines and 102 of 129 furniture lines out of sample, unchanged since (a
-    # forum thread's replies and edit notes, a trade magazine's advert and supplier directory,
-    # a memo's confidentiality headers and address block, a ticker of other headlines)
-    ("heldout22", 0.21, 6, 0),
+    # list); the same now that the page reads as wrapped; a subhead quoting the readout lost;
+    # furniture 104 with the script's cues (run-time items, slugs, bracketed cues in a row)
+    ("heldout21", 0.08, 28, 1),
+    # 22 of 28 teaser lines and 102 of 129 furniture lines out of sample (a forum thread's
+    # replies and edit notes, a trade magazine's advert and supplier directory, a memo's
+    # confidentiality headers and address block, a ticker of other headlines); now 119 (the
+    # replies under a vote bar's comment count, edit notes, the memo's header fields)
+    ("heldout22", 0.08, 6, 0),
 ])
 def test_heldout_roles_match_the_hand_answers(corpus, kept_at_most, teasers_missed, long_lost):
     """roles.csv is the line classes of ANSWERS.md, written with each synthetic corpus."""
@@ -797,6 +799,53 @@ def test_a_reader_comment_section_is_furniture_to_the_end():
     # a teaser header after the comments ends the section
     roles = _roles("\n".join(prose + comments[:4] + ["More from the Courier"]))
     assert roles["More from the Courier"] == "boilerplate"
+
+
+def test_memo_headers_edit_notes_cues_and_a_vote_bars_comment_count():
+    furniture = ["To:      Asia Pacific Risk Committee subscribers",
+                 "From:    Geopolitics & Trade Practice (H. Tan, R. Okonjo-Haas)",
+                 "Re:      Trump–Xi call of 5 June 2025",
+                 "Classification: Client Confidential · Version 1.2 (supersedes flash note)",
+                 "CONFIDENTIAL — Prepared for clients of Harrow Lane Advisory",
+                 "For professional investors only. Not for onward distribution to retail clients.",
+                 "Edit: fixed the Geneva tariff numbers, thanks u/portcall_88.",
+                 "Edit 2: the source is the Xinhua readout, linked above.",
+                 "ITEM 2 — RT 0'35\"", "SLUG: WEATHER-WARNING",
+                 "[STING: NEWS THEME OUT — 0'04\"] [HARD OUT TO ADS]",
+                 "[Image: Students walk past the fountain outside the campus library.]"]
+    lookalike = ["Confidential talks between the two teams will resume in London, officials said.",
+                 "From Beijing's side, the readout stressed sincerity and principle.",
+                 "Edits to the readout came hours later, diplomats said.",
+                 "Item 2 on the agenda was rare earths, an official said.",
+                 "The report was not for distribution, but it leaked anyway within hours."]
+    _furniture_and_lookalikes(furniture, lookalike)
+    # replies under a vote bar whose comment count sits among other controls
+    post = ["Trump and Xi finally talk: 90 minutes and the tariffs stay where they were",
+            "Posting this because the headlines range from historic thaw to nothing happened.",
+            "No tariff numbers moved, and no licence backlog was announced as cleared."]
+    replies = ["▲ 1.4k ▼    💬 287 Comments    ↗ Share    🔖 Save", "u/portcall_88 · 6 hr ago",
+               "Solid summary. The venue is still to be determined, which is telling.",
+               "▲ 612 ▼  Reply  Share  ···", "View more comments (281)"]
+    roles = _roles("\n".join(post + replies))
+    assert all(roles[t] == "body" for t in post[1:]), roles
+    assert all(roles[t] == "boilerplate" for t in roles.index if t not in post), roles
+    # a count among a byline's items with no reply control after it closes nothing
+    roles = _roles("\n".join([post[1], "By Ana Ruiz  |  12 comments  |  Share", post[2]]))
+    assert roles[post[2]] == "body"
+
+
+def test_the_articles_own_title_after_closing_furniture_is_its_headline():
+    """Title-like lines after closing furniture are taken for links, but not the article's
+    own title (a bulletin's headlines, a source line, then the lead item)."""
+    text = "\n".join(["Good morning. The two leaders have spoken, officials said.",
+                     "And the forecast is for rain in the capital today.",
+                     "Source: Harbourside newsroom",
+                     "TRUMP AND XI TALK FOR NINETY MINUTES",
+                     "The two presidents spoke by phone for about an hour and a half."])
+    articles = pd.DataFrame([{"article_id": "a1", "outlet": "Radio", "file": "a1.txt",
+                              "title": "TRUMP AND XI TALK FOR NINETY MINUTES", "text": text}])
+    roles = fr.segment_sentences(articles).set_index("text")["role"]
+    assert roles["TRUMP AND XI TALK FOR NINETY MINUTES"] == "headline", roles
 
 
 def _furniture_and_lookalikes(furniture, lookalike):

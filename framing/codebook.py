@@ -7,6 +7,7 @@ mistake is reported as ``file:line: what is wrong; what to do``.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from .yamlfile import Checker, parse_yaml
 DEFAULT_CODEBOOK = "trump_xi_call_2025.yaml"
 TOP_KEYS = {"codebook", "title", "version", "description", "background", "foreground",
             "reference_points", "names", "frames", "tone", "indices", "actors", "language",
-            "highlight", "agreement"}
+            "highlight", "agreement", "learned"}
 FRAME_KEYS = {"id", "label", "description", "cues", "patterns", "negated", "tone",
               "background", "reference_points", "names", "carry", "negated_cues", "context_cues",
               "rules", "between"}
@@ -94,6 +95,9 @@ class Codebook:
     foreground: tuple[str, ...] = ()
     highlight: tuple[str, ...] = ()
     agreement: dict = field(default_factory=dict)  # measured F1 per frame: {"source", "f1"}
+    # the learned layer (framing/learned.py): {"sheets": (absolute paths, sorted),
+    # "frames": {frame id: {"C": float, "threshold": float}}}; {} without one
+    learned: dict = field(default_factory=dict)
 
     @property
     def frame_ids(self) -> list[str]:
@@ -121,6 +125,7 @@ def load_codebook(path=None) -> Codebook:
     if path is None:
         resource = resources.files("framing").joinpath(f"codebooks/{DEFAULT_CODEBOOK}")
         text, shown = resource.read_text("utf-8"), f"(default) {DEFAULT_CODEBOOK}"
+        folder = Path(str(resource)).parent
     else:
         file = Path(path)
         try:
@@ -129,12 +134,13 @@ def load_codebook(path=None) -> Codebook:
             raise FramingError(f"{file}: codebook not found; give the path of a YAML file")
         except (OSError, UnicodeDecodeError) as err:
             raise FramingError(f"{file}: cannot read the codebook ({err})") from None
-        shown = str(file)
+        shown, folder = str(file), file.resolve().parent
     data, lines = parse_yaml(text, shown)
-    return _build(data, lines, shown, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return _build(data, lines, shown, hashlib.sha256(text.encode("utf-8")).hexdigest(), folder)
 
 
-def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
+def _build(data: dict, lines: dict, shown: str, checksum: str,
+           folder: Path = Path(".")) -> Codebook:
     check = Checker(shown, lines)
     check.keys(data, (), TOP_KEYS, "the codebook")
     frames = _frames(data, check)
@@ -169,6 +175,7 @@ def _build(data: dict, lines: dict, shown: str, checksum: str) -> Codebook:
         foreground=_patterns(data, (), "foreground", "the codebook", check),
         highlight=_highlight(data, check, {f.id for f in frames}),
         agreement=_agreement(data, check, {f.id for f in frames}),
+        learned=_learned(data, check, {f.id for f in frames}, folder),
     )
 
 
@@ -246,6 +253,42 @@ def _agreement(data: dict, check: Checker, frame_ids: set) -> dict:
             check.fail(("agreement", "f1", frame), f"F1 of {frame!r} must be a number between "
                                                    "0 and 1")
     return {"source": str(agreement["source"]), "f1": {k: float(v) for k, v in f1.items()}}
+
+
+def _learned(data: dict, check: Checker, frame_ids: set, folder: Path) -> dict:
+    """`learned: {sheets: [coded sheets, paths or glob patterns relative to the codebook],
+    frames: {frame id: {C: 10, threshold: 0.45}}}` (framing/learned.py)."""
+    learned = data.get("learned")
+    if learned is None:
+        return {}
+    if not isinstance(learned, dict) or set(learned) != {"sheets", "frames"}:
+        check.fail(("learned",), "`learned` needs `sheets:` (coded sheets to train on, paths "
+                                 "relative to the codebook) and `frames:` (frame id: "
+                                 "{C: ..., threshold: ...})")
+    sheets = []
+    for j, pattern in enumerate(check.strings(learned, ("learned",), "sheets", "`learned`")):
+        found = sorted(str(Path(p).resolve()) for p in glob.glob(str(folder / pattern)))
+        if not found:
+            check.fail(("learned", "sheets", j), f"no coded sheet matches {pattern!r} (looked in "
+                                                 f"{folder}); give paths relative to the "
+                                                 "codebook file")
+        sheets += [p for p in found if p not in sheets]
+    frames = learned["frames"]
+    if not isinstance(frames, dict) or not frames:
+        check.fail(("learned", "frames"), "`frames` maps frame ids to {C: ..., threshold: ...}")
+    settings = {}
+    for frame, value in frames.items():
+        path = ("learned", "frames", frame)
+        if frame not in frame_ids:
+            check.fail(path, f"`learned` names {frame!r}, which is not a frame id")
+        if not isinstance(value, dict) or set(value) != {"C", "threshold"} or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
+            check.fail(path, f"give {frame!r} `{{C: 10, threshold: 0.45}}`: C > 0 (inverse "
+                             "regularisation) and a threshold between 0 and 1")
+        if value["C"] <= 0 or not 0 < value["threshold"] < 1:
+            check.fail(path, f"C of {frame!r} must be > 0 and its threshold between 0 and 1")
+        settings[frame] = {"C": float(value["C"]), "threshold": float(value["threshold"])}
+    return {"sheets": tuple(sheets), "frames": settings}
 
 
 def _highlight(data: dict, check: Checker, frame_ids: set) -> tuple[str, ...]:

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .codebook import Codebook
+from .learned import decide
 from .matcher import CueMatcher, readings
 from .phrases import cue_regex, pattern_alternation, phrase_alternation, phrase_regex
 from .schemas import CONTENT_ROLES, check_columns
@@ -304,6 +305,13 @@ def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     found = _passage_topics(article, content, found, codebook)
     for frame_id in codebook.frame_ids:
         coded[frame_id] = [int(frame_id in frames) for frames in found]
+    rows = np.flatnonzero(content)
+    learned = decide(coded["text"].to_numpy()[rows].tolist(), [pairs[i][0] for i in rows],
+                     codebook)
+    for frame_id, codes in learned.items():  # the learned layer's frames (learned.py)
+        column = np.zeros(len(coded), dtype=int)
+        column[rows] = codes
+        coded[frame_id] = column
     return coded
 
 

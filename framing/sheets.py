@@ -75,9 +75,10 @@ def check_codes(sheet: pd.DataFrame, frames: list[str], shown: str) -> pd.DataFr
     for column, values in allowed.items():
         if column not in sheet.columns:
             continue
-        for position, value in enumerate(sheet[column]):
-            number = pd.to_numeric(pd.Series([value]), errors="coerce").iloc[0]
-            if pd.isna(number) or number not in values:
-                raise FramingError(f"{shown}:{position + 2}: column {column} must be one of "
-                                   f"{sorted(values)}, got {value!r}; fill in every row")
+        numbers = pd.to_numeric(sheet[column], errors="coerce")
+        bad = np.flatnonzero(~numbers.isin(values).to_numpy())
+        if len(bad):
+            value = sheet[column].iloc[bad[0]]
+            raise FramingError(f"{shown}:{bad[0] + 2}: column {column} must be one of "
+                               f"{sorted(values)}, got {value!r}; fill in every row")
     return sheet.astype({c: int for c in allowed if c in sheet.columns})

@@ -1,0 +1,129 @@
+"""The learned layer (framing/learned.py): trained on coded sheets named by the codebook."""
+
+import csv
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import framing as fr
+from framing.learned import learned_layer, training_sentences
+
+BOOK = """codebook: tiny
+frames:
+  - id: stalled
+    label: Stalled
+    description: Nothing moved.
+    cues: [stalled]
+  - id: calm
+    label: Calm
+    description: Calm words.
+    cues: [calm]
+learned:
+  sheets: [coded/*.csv]
+  frames:
+    stalled: {C: 10, threshold: 0.5}
+"""
+
+# "unchanged" is no cue of `stalled`; the coders code it there all the same
+STALLED = ["Tariffs stay unchanged after the call.", "Rates remain unchanged, officials said.",
+           "The duties are unchanged for now.", "Export licences are still unchanged.",
+           "Talks have stalled again."]
+OTHER = ["The leaders spoke for ninety minutes.", "Both sides praised a calm tone.",
+         "Teams will meet in London next week.", "Xi invited Trump to visit Beijing.",
+         "Markets rose on the news.", "Officials described the call as warm."]
+
+
+def _sheet(path, rows):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["article_id", "start", "end", "text", "stalled", "calm", "tone", "note"])
+        for i, (text, stalled, calm, note) in enumerate(rows):
+            writer.writerow(["a", i * 100, i * 100 + len(text), text, stalled, calm, 0, note])
+
+
+def _book(tmp_path, text=BOOK):
+    rows = ([(t, 1, 0, "") for t in STALLED] + [(t, 0, int("calm" in t), "") for t in OTHER]
+            + [("Subscribe now: tariffs unchanged, offers unchanged!", 0, 0, "furniture")])
+    _sheet(tmp_path / "coded" / "one.csv", rows[::2])
+    _sheet(tmp_path / "coded" / "two.csv", rows[1::2])
+    (tmp_path / "book.yaml").write_text(text, encoding="utf-8")
+    return fr.load_codebook(tmp_path / "book.yaml")
+
+
+def _coded(book, texts):
+    sentences = pd.DataFrame({"article_id": "x", "paragraph": range(len(texts)),
+                              "role": "body", "text": texts})
+    return fr.code_frames(sentences, book).set_index("text")
+
+
+def test_a_learned_frame_codes_what_the_coders_coded_without_a_cue(tmp_path):
+    book = _book(tmp_path)
+    assert [Path(p).name for p in book.learned["sheets"]] == ["one.csv", "two.csv"]
+    training = training_sentences(book)
+    assert len(training) == len(STALLED) + len(OTHER)  # the furniture row is left out
+    assert "Subscribe" not in " ".join(training["text"])
+    coded = _coded(book, ["Tariffs remain unchanged.", "The leaders spoke warmly.",
+                          "A calm call."])
+    assert coded.loc["Tariffs remain unchanged.", "stalled"] == 1
+    assert coded.loc["The leaders spoke warmly.", "stalled"] == 0
+    # `calm` is not learned: the lexicon's cue decides it
+    assert coded["calm"].tolist() == [0, 0, 1]
+    # the same codebook without the section codes by its cues alone
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(BOOK.split("learned:")[0], encoding="utf-8")
+    assert _coded(fr.load_codebook(plain), ["Tariffs remain unchanged."])["stalled"].item() == 0
+
+
+def test_boilerplate_stays_uncoded_and_the_fit_is_deterministic(tmp_path):
+    book = _book(tmp_path)
+    sentences = pd.DataFrame({"article_id": "x", "paragraph": [0, 1],
+                              "role": ["boilerplate", "body"],
+                              "text": ["Tariffs remain unchanged.", "Duties unchanged."]})
+    assert fr.code_frames(sentences, book)["stalled"].tolist() == [0, 1]
+    first = learned_layer(book)
+    texts = ["Duties unchanged.", "A warm call."]
+    codes = np.zeros((2, 2))
+    p1 = first.probabilities(texts, codes)["stalled"]
+    (tmp_path / "coded" / "one.csv").touch()  # a newer sheet is read again
+    os.utime(tmp_path / "coded" / "one.csv", ns=(1, 1))
+    second = learned_layer(book)
+    assert second is not first and learned_layer(book) is second
+    assert np.array_equal(p1, second.probabilities(texts, codes)["stalled"])
+
+
+@pytest.mark.parametrize("change, message", [
+    (("coded/*.csv", "nothing/*.csv"), r"book.yaml:12: no coded sheet matches 'nothing/\*.csv'"),
+    (("stalled: {C: 10", "stormy: {C: 10"), r"book.yaml:14: `learned` names 'stormy'"),
+    (("threshold: 0.5", "threshold: 1.5"), r"book.yaml:14: C of 'stalled' must be > 0"),
+    (("threshold: 0.5", "cut: 0.5"), r"book.yaml:14: give 'stalled' `\{C: 10, threshold"),
+    (("  frames:\n    stalled: {C: 10, threshold: 0.5}\n", ""), r"book.yaml:12: `learned` needs"),
+])
+def test_mistakes_in_the_learned_section_name_the_line(tmp_path, change, message):
+    with pytest.raises(fr.FramingError, match=message):
+        _book(tmp_path, BOOK.replace(*change))
+
+
+def test_a_bad_code_in_a_training_sheet_names_the_sheet_and_line(tmp_path):
+    book = _book(tmp_path)
+    path = tmp_path / "coded" / "two.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace(",0,0,0,", ",yes,0,0,", 1)
+    assert "yes" in lines[3]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(fr.FramingError, match=r"two.csv:4: column stalled must be one of"):
+        fr.code_frames(pd.DataFrame({"article_id": "x", "role": ["body"], "text": ["Hi."]}),
+                       book)
+    assert path.read_bytes() == before
+
+
+def test_the_default_codebook_learns_from_the_development_sheets_only(codebook):
+    names = [Path(p).name for p in codebook.learned["sheets"]]
+    assert names and all(n.startswith("heldout") and n.endswith("_coder_a.csv") for n in names)
+    # the seeds' check set stays out of training, so its figures are out of sample
+    assert not any("seeds" in n for n in names)
+    assert set(codebook.learned["frames"]) <= set(codebook.frame_ids)

@@ -76,7 +76,7 @@ def main(frames: list[str]) -> None:
     book = load_codebook()
     lexicon_only = dataclasses.replace(book, learned={})
     training = training_sentences(book)
-    training["corpus"] = training["sheet"].map(corpus_of)
+    training["corpus"] = [corpus_of(Path(p).name) for p in training["sheet"]]
     train_codes = lexicon_codes(training["text"], book)
     units = held_out_sentences(book, lexicon_only)
     unit_codes = lexicon_codes(units["text"], book)

@@ -19,8 +19,11 @@ sentence carries the frame when the model's probability is at least the frame's
 per frame in the codebook, as chosen by leave-one-corpus-out cross-validation over the
 training sheets (`experiments/learned_layer.py`).
 
-A frame the section does not list keeps the lexicon's code. The models are fitted once per
-process for each codebook and set of sheets, and the fit is deterministic.
+The layer never codes an article it learnt from: when the corpus being coded has articles
+that a training sheet codes (a development corpus checked against its own sheet), that sheet
+is left out of the fit, so every figure measured against a training sheet is out of sample
+for the layer (leave one corpus out). A frame the section does not list keeps the lexicon's
+code. Fits are kept for the last few sets of sheets in the process, and are deterministic.
 """
 
 from __future__ import annotations
@@ -42,8 +45,8 @@ FURNITURE_NOTE = re.compile(r"\s*(furniture|teaser|unrelated)\b", re.IGNORECASE)
 
 
 def training_sentences(codebook: Codebook) -> pd.DataFrame:
-    """The coded prose sentences of the codebook's ``learned.sheets``: ``sheet, text`` and one
-    0/1 column per frame of the codebook, in sheet order."""
+    """The coded prose sentences of the codebook's ``learned.sheets``: ``sheet, article_id,
+    text`` and one 0/1 column per frame of the codebook, in sheet order (``sheet``: the path)."""
     from .sheets import check_codes
     from .validation import read_sheet
 
@@ -57,8 +60,8 @@ def training_sentences(codebook: Codebook) -> pd.DataFrame:
         sheet = check_codes(sheet.drop(columns=["tone"], errors="ignore"), frames, path)
         notes = sheet.get("note", pd.Series("", index=sheet.index))
         prose = ~notes.astype(object).fillna("").astype(str).str.match(FURNITURE_NOTE)
-        tables.append(sheet.loc[prose, ["text"] + frames].assign(sheet=os.path.basename(path)))
-    return pd.concat(tables, ignore_index=True)[["sheet", "text"] + frames]
+        tables.append(sheet.loc[prose, ["article_id", "text"] + frames].assign(sheet=path))
+    return pd.concat(tables, ignore_index=True)[["sheet", "article_id", "text"] + frames]
 
 
 def lexicon_codes(texts, codebook: Codebook) -> np.ndarray:
@@ -82,6 +85,7 @@ class Layer:
     def __init__(self, texts, codes: np.ndarray, targets: dict, C: dict):
         self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True)
         X = sparse.hstack([self.vectorizer.fit_transform(texts), codes]).tocsr()
+        self.n_sentences = len(texts)
         self.regressions = {}
         for frame, y in targets.items():
             if len(np.unique(y)) < 2:
@@ -99,29 +103,55 @@ class Layer:
         return {frame: m.predict_proba(X)[:, 1] for frame, m in self.regressions.items()}
 
 
-def learned_layer(codebook: Codebook) -> Layer | None:
-    """The codebook's fitted `Layer` (None without a ``learned:`` section)."""
+def learned_layer(codebook: Codebook, articles=()) -> Layer | None:
+    """The codebook's fitted `Layer` (None without a ``learned:`` section, or when every
+    sheet codes one of `articles`), trained on the
+    sheets that code none of `articles` (article ids): the layer never codes an article it
+    learnt from, so checking it against a training sheet measures it out of sample."""
     if not codebook.learned:
         return None
-    key = (codebook.checksum, tuple((p, os.stat(p).st_mtime_ns, os.stat(p).st_size)
-                                    for p in codebook.learned["sheets"]))
-    if key not in _FITTED:
-        training = training_sentences(codebook)
+    training, codes = _training(codebook)
+    articles = set(map(str, articles))
+    left_out = tuple(sorted(set(training.loc[training["article_id"].astype(str).isin(articles),
+                                             "sheet"])))
+    key = (codebook.checksum, _stamps(codebook), left_out)
+    keep = ~training["sheet"].isin(left_out).to_numpy()
+    if not keep.any():
+        return None  # every sheet codes these articles: the lexicon codes them
+    if key not in _LAYERS:
         settings = codebook.learned["frames"]
-        _FITTED.clear()  # one codebook's models at a time
-        _FITTED[key] = Layer(training["text"].tolist(), lexicon_codes(training["text"], codebook),
-                             {f: training[f].to_numpy(dtype=int) for f in settings},
+        if len(_LAYERS) >= 4:
+            _LAYERS.pop(next(iter(_LAYERS)))
+        _LAYERS[key] = Layer(training.loc[keep, "text"].tolist(), codes[keep],
+                             {f: training.loc[keep, f].to_numpy(dtype=int) for f in settings},
                              {f: setting["C"] for f, setting in settings.items()})
-    return _FITTED[key]
+    return _LAYERS[key]
 
 
-_FITTED: dict = {}
+def _stamps(codebook: Codebook) -> tuple:
+    return tuple((p, os.stat(p).st_mtime_ns, os.stat(p).st_size)
+                 for p in codebook.learned["sheets"])
 
 
-def decide(texts: list[str], found: list[set], codebook: Codebook) -> dict:
-    """For each frame of ``learned.frames``: 0/1 codes of `texts` (content sentences) given
-    the lexicon's own-cue frames `found` of each; {} without a learned layer."""
-    layer = learned_layer(codebook)
+def _training(codebook: Codebook) -> tuple[pd.DataFrame, np.ndarray]:
+    """`training_sentences` and their `lexicon_codes`, read once per codebook and sheets."""
+    key = (codebook.checksum, _stamps(codebook))
+    if key not in _TRAINING:
+        _TRAINING.clear()
+        training = training_sentences(codebook)
+        _TRAINING[key] = training, lexicon_codes(training["text"], codebook)
+    return _TRAINING[key]
+
+
+_TRAINING: dict = {}
+_LAYERS: dict = {}  # the last few fitted layers, oldest first
+
+
+def decide(texts: list[str], found: list[set], codebook: Codebook, articles=()) -> dict:
+    """For each frame of ``learned.frames``: 0/1 codes of `texts` (content sentences of the
+    articles `articles`) given the lexicon's own-cue frames `found` of each; {} without a
+    learned layer."""
+    layer = learned_layer(codebook, articles)
     if layer is None:
         return {}
     settings = codebook.learned["frames"]

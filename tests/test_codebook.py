@@ -154,7 +154,7 @@ def test_reports_without_sheets_show_the_measured_agreement(codebook, tmp_path):
 
     text = describe_reliability({}, codebook)
     assert "No coded sheets were given" in text
-    assert "No breakthrough 0.51" in text and "heldout22" in text
+    assert "No breakthrough 0.72" in text and "heldout24" in text
     assert "Read *No breakthrough* with most care" in text
     path = tmp_path / "book.yaml"
     path.write_text(GOOD, encoding="utf-8")

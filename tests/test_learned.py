@@ -36,20 +36,20 @@ OTHER = ["The leaders spoke for ninety minutes.", "Both sides praised a calm ton
          "Markets rose on the news.", "Officials described the call as warm."]
 
 
-def _sheet(path, rows):
+def _sheet(path, rows, article):
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["article_id", "start", "end", "text", "stalled", "calm", "tone", "note"])
         for i, (text, stalled, calm, note) in enumerate(rows):
-            writer.writerow(["a", i * 100, i * 100 + len(text), text, stalled, calm, 0, note])
+            writer.writerow([article, i * 100, i * 100 + len(text), text, stalled, calm, 0, note])
 
 
 def _book(tmp_path, text=BOOK):
     rows = ([(t, 1, 0, "") for t in STALLED] + [(t, 0, int("calm" in t), "") for t in OTHER]
             + [("Subscribe now: tariffs unchanged, offers unchanged!", 0, 0, "furniture")])
-    _sheet(tmp_path / "coded" / "one.csv", rows[::2])
-    _sheet(tmp_path / "coded" / "two.csv", rows[1::2])
+    _sheet(tmp_path / "coded" / "one.csv", rows[::2], "a")
+    _sheet(tmp_path / "coded" / "two.csv", rows[1::2], "b")
     (tmp_path / "book.yaml").write_text(text, encoding="utf-8")
     return fr.load_codebook(tmp_path / "book.yaml")
 
@@ -88,11 +88,24 @@ def test_boilerplate_stays_uncoded_and_the_fit_is_deterministic(tmp_path):
     texts = ["Duties unchanged.", "A warm call."]
     codes = np.zeros((2, 2))
     p1 = first.probabilities(texts, codes)["stalled"]
-    (tmp_path / "coded" / "one.csv").touch()  # a newer sheet is read again
-    os.utime(tmp_path / "coded" / "one.csv", ns=(1, 1))
+    os.utime(tmp_path / "coded" / "one.csv", ns=(1, 1))  # a changed sheet is read again
     second = learned_layer(book)
     assert second is not first and learned_layer(book) is second
     assert np.array_equal(p1, second.probabilities(texts, codes)["stalled"])
+
+
+def test_the_layer_never_codes_an_article_it_learnt_from(tmp_path):
+    """Articles a training sheet codes are coded by a layer fitted without that sheet."""
+    book = _book(tmp_path)
+    full = learned_layer(book, ["x"])  # no sheet codes article "x"
+    assert full.n_sentences == len(STALLED) + len(OTHER)
+    assert learned_layer(book) is full
+    # one.csv codes article "a": its 6 prose rows (of 12, every other one) are left out
+    assert learned_layer(book, ["a", "x"]).n_sentences == len(STALLED) + len(OTHER) - 6
+    assert learned_layer(book, ["a", "b"]) is None  # nothing left to learn from
+    sentences = pd.DataFrame({"article_id": ["a", "b"], "paragraph": [0, 0], "role": "body",
+                              "text": ["Talks stalled.", "Talks stalled."]})
+    assert fr.code_frames(sentences, book)["stalled"].tolist() == [1, 1]  # the lexicon's cue
 
 
 @pytest.mark.parametrize("change, message", [

@@ -24,12 +24,21 @@ that a training sheet codes (a development corpus checked against its own sheet)
 is left out of the fit, so every figure measured against a training sheet is out of sample
 for the layer (leave one corpus out). A frame the section does not list keeps the lexicon's
 code. Fits are kept for the last few sets of sheets in the process, and are deterministic.
+
+The lexicon's codes of the training sentences (a few seconds' work) are kept on disk, in
+``$FRAMING_CACHE`` or else ``~/.cache/framing``, under a key hashed from the codebook, the
+sheets' bytes and the package's own source, so that each notebook kernel of a report reads
+them instead of recoding them; any change to those makes a new key. A cache that cannot be
+read or written is skipped.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -139,8 +148,49 @@ def _training(codebook: Codebook) -> tuple[pd.DataFrame, np.ndarray]:
     if key not in _TRAINING:
         _TRAINING.clear()
         training = training_sentences(codebook)
-        _TRAINING[key] = training, lexicon_codes(training["text"], codebook)
+        path = cache_folder() / f"lexicon-codes-{_digest(codebook)}.npy"
+        codes = _read_codes(path, (len(training), len(codebook.frame_ids)))
+        if codes is None:
+            codes = lexicon_codes(training["text"], codebook)
+            _write_codes(path, codes)
+        _TRAINING[key] = training, codes
     return _TRAINING[key]
+
+
+def cache_folder() -> Path:
+    """Where the training sentences' lexicon codes are kept between processes."""
+    return Path(os.environ.get("FRAMING_CACHE") or Path.home() / ".cache" / "framing")
+
+
+def _digest(codebook: Codebook) -> str:
+    """A hash of what the training codes depend on: the codebook, the training sheets and
+    the package's source and data files."""
+    digest = hashlib.sha256(codebook.checksum.encode())
+    package = Path(__file__).resolve().parent
+    for path in [*codebook.learned["sheets"], *sorted(package.rglob("*.py")),
+                 *sorted(package.glob("data/*"))]:
+        digest.update(str(path).encode() + b"\0" + Path(path).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _read_codes(path: Path, shape: tuple) -> np.ndarray | None:
+    try:
+        codes = np.load(path, allow_pickle=False)
+    except (OSError, ValueError):
+        return None
+    return codes if codes.shape == shape else None
+
+
+def _write_codes(path: Path, codes: np.ndarray) -> None:
+    from .outputs import write_bytes
+
+    buffer = io.BytesIO()
+    np.save(buffer, codes, allow_pickle=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, buffer.getvalue())
+    except OSError:
+        pass  # no cache: the codes are recomputed next time
 
 
 _TRAINING: dict = {}

@@ -1,5 +1,9 @@
 """Fixtures built from the seed corpus and the held-out synthetic corpus."""
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import matplotlib
@@ -9,6 +13,10 @@ import pytest
 import framing as fr
 
 matplotlib.use("Agg")  # tests only; the library never sets a backend
+# the learned layer's disk cache (framing/learned.py): one fresh folder per test session, so
+# tests neither read nor fill the user's ~/.cache; notebook kernels and CLI runs inherit it
+os.environ["FRAMING_CACHE"] = tempfile.mkdtemp(prefix="framing-cache-")
+atexit.register(shutil.rmtree, os.environ["FRAMING_CACHE"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

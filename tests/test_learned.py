@@ -140,3 +140,33 @@ def test_the_default_codebook_learns_from_the_development_sheets_only(codebook):
     # the seeds' check set stays out of training, so its figures are out of sample
     assert not any("seeds" in n for n in names)
     assert set(codebook.learned["frames"]) <= set(codebook.frame_ids)
+
+
+def test_training_codes_are_kept_on_disk_under_a_key_of_their_inputs(tmp_path, monkeypatch):
+    from framing import learned
+
+    book = _book(tmp_path)
+    monkeypatch.setenv("FRAMING_CACHE", str(tmp_path / "cache"))
+    learned._TRAINING.clear()
+    training, codes = learned._training(book)
+    expected = learned.lexicon_codes(training["text"], book)
+    assert np.array_equal(codes, expected)
+    [kept] = (tmp_path / "cache").glob("lexicon-codes-*.npy")
+    assert np.array_equal(np.load(kept), expected)
+    # a later process reads the kept codes instead of recoding (shown by planting others)
+    np.save(kept, 1 - expected)
+    learned._TRAINING.clear()
+    assert np.array_equal(learned._training(book)[1], 1 - expected)
+    # a changed sheet is another key: recoded, and kept beside the old one
+    with open(tmp_path / "coded" / "one.csv", "a", encoding="utf-8") as out:
+        out.write("a,9000,9010,Talks stalled.,1,0,0,\n")
+    learned._TRAINING.clear()
+    training, codes = learned._training(book)
+    assert np.array_equal(codes, learned.lexicon_codes(training["text"], book))
+    assert len(list((tmp_path / "cache").glob("lexicon-codes-*.npy"))) == 2
+    # a cache that cannot be written is skipped
+    (tmp_path / "blocked").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("FRAMING_CACHE", str(tmp_path / "blocked"))
+    learned._TRAINING.clear()
+    assert np.array_equal(learned._training(book)[1], codes)
+    learned._TRAINING.clear()

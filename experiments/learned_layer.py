@@ -5,13 +5,19 @@ training sheets) and the seeds, fit the layer on the coded sheets of all the oth
 development corpora and code the one left out. Its content sentences (the package's roles,
 lexicon coding) are aligned to coder A's sheet as `framing.validation.frame_agreement` does
 (the seeds: the gold check set). Per frame, for each C in `C_GRID` the out-of-fold
-probabilities of every sentence are computed once; the (C, threshold) with the best pooled F1
-is printed with the lexicon's F1, pooled and per corpus. The codebook's ``learned.frames``
-takes the frames where the layer wins on most corpora, with the chosen settings.
+probabilities of every sentence are computed once; a rule is a (C, threshold, add): the
+sentence carries the frame when its probability reaches `threshold` where the lexicon codes
+it and `add` where it does not. The rule printed is, among those whose pooled F1 over the
+development corpora is within `TIE` of the best, the one with the best F1 on the seeds —
+the only real pages, where the synthetic training pages' words mislead most (without the
+`add` cut the layer coded hopes of progress, "only top-level talks can break the deadlock",
+as breakthroughs there). The codebook's ``learned.frames`` takes the frames where the layer
+wins on most corpora, with the chosen settings.
 
-The settings are chosen on the same out-of-fold figures they are reported on (two numbers per
-frame over about 5,000 sentences), so these are development figures; the one-shot judgement
-on unseen corpora (README) is the test.
+The settings are chosen on the same out-of-fold figures they are reported on (three numbers
+per frame over about 6,000 sentences), and the seeds' figures are in sample for the `add` cut
+(as they are for the lexicon, revised on them), so these are development figures; the
+one-shot judgement on unseen corpora (README) is the test.
 
 Run:  .venv/bin/python experiments/learned_layer.py [FRAME ...]   (about 15 min on 2 cores)
 """
@@ -36,7 +42,9 @@ from framing.validation import align_sheet
 ROOT = Path(__file__).resolve().parent.parent
 D = ROOT / "tests" / "data"
 C_GRID = (1.0, 3.0, 10.0, 30.0)
-THRESHOLDS = np.round(np.arange(0.25, 0.80, 0.05), 2)
+THRESHOLDS = np.round(np.arange(0.25, 0.80, 0.05), 2)  # where the lexicon codes the frame
+ADDS = np.round(np.arange(0.40, 0.96, 0.05), 2)  # where it does not
+TIE = 0.005  # development F1 within this of the best rule counts as a tie
 
 
 def corpus_of(sheet_name: str) -> str:
@@ -83,9 +91,10 @@ def main(frames: list[str]) -> None:
     names = list(dict.fromkeys(units["corpus"]))
     print(f"{len(training)} training sentences from {training['corpus'].nunique()} corpora; "
           f"{len(units)} coded content sentences scored")
+    seeds = (units["corpus"] == "seeds").to_numpy()
     for frame in frames or book.frame_ids:
         y, lexicon = units[f"{frame}_a"].to_numpy(int), units[frame].to_numpy(int)
-        best = None
+        rules = []  # (dev F1, seeds F1, C, threshold, add, codes)
         for C in C_GRID:
             prob = np.zeros(len(units))
             for name in names:
@@ -95,18 +104,21 @@ def main(frames: list[str]) -> None:
                 prob[test] = layer.probabilities(units.loc[test, "text"].tolist(),
                                                  unit_codes[test])[frame]
             for t in THRESHOLDS:
-                score = f1(y, (prob >= t).astype(int))
-                if best is None or score > best[0]:
-                    best = (score, C, t, prob >= t)
-        score, C, t, layer = best
-        per = [(n, f1(y[m], lexicon[m]), f1(y[m], layer[m].astype(int)))
+                for add in ADDS:
+                    codes = np.where(lexicon == 1, prob >= t, prob >= add).astype(int)
+                    rules.append((f1(y[~seeds], codes[~seeds]), f1(y[seeds], codes[seeds]),
+                                  C, t, add, codes))
+        best_dev = max(r[0] for r in rules)
+        dev, on_seeds, C, t, add, layer = max((r for r in rules if r[0] >= best_dev - TIE),
+                                              key=lambda r: (r[1], r[0]))
+        per = [(n, f1(y[m], lexicon[m]), f1(y[m], layer[m]))
                for n in names for m in [(units["corpus"] == n).to_numpy()]]
-        up = sum(b > a + 0.005 for _, a, b in per)
-        down = sum(b < a - 0.005 for _, a, b in per)
-        print(f"{frame}: C={C:g} threshold={t:.2f}  pooled F1 lexicon {f1(y, lexicon):.3f} "
-              f"layer {score:.3f}; mean per corpus {np.mean([a for _, a, _ in per]):.3f} -> "
-              f"{np.mean([b for _, _, b in per]):.3f}; layer higher on {up}, lower on {down} "
-              f"of {len(per)}")
+        up = sum(b > a + 0.005 for n, a, b in per if n != "seeds")
+        down = sum(b < a - 0.005 for n, a, b in per if n != "seeds")
+        print(f"{frame}: C={C:g} threshold={t:.2f} add={add:.2f}  development F1 lexicon "
+              f"{f1(y[~seeds], lexicon[~seeds]):.3f} layer {dev:.3f} (best rule {best_dev:.3f}); "
+              f"seeds {f1(y[seeds], lexicon[seeds]):.3f} -> {on_seeds:.3f}; layer higher on "
+              f"{up}, lower on {down} of {len(per) - 1} development corpora")
         print("   " + "  ".join(f"{n}: {a:.2f}->{b:.2f}" for n, a, b in per))
 
 

@@ -257,7 +257,8 @@ def _agreement(data: dict, check: Checker, frame_ids: set) -> dict:
 
 def _learned(data: dict, check: Checker, frame_ids: set, folder: Path) -> dict:
     """`learned: {sheets: [coded sheets, paths or glob patterns relative to the codebook],
-    frames: {frame id: {C: 10, threshold: 0.45}}}` (framing/learned.py)."""
+    frames: {frame id: {C: 10, threshold: 0.45, add: 0.7}}}` (framing/learned.py; `add`
+    defaults to `threshold`)."""
     learned = data.get("learned")
     if learned is None:
         return {}
@@ -281,13 +282,16 @@ def _learned(data: dict, check: Checker, frame_ids: set, folder: Path) -> dict:
         path = ("learned", "frames", frame)
         if frame not in frame_ids:
             check.fail(path, f"`learned` names {frame!r}, which is not a frame id")
-        if not isinstance(value, dict) or set(value) != {"C", "threshold"} or not all(
+        if not isinstance(value, dict) or not {"C", "threshold"} <= set(value) <= {
+                "C", "threshold", "add"} or not all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
-            check.fail(path, f"give {frame!r} `{{C: 10, threshold: 0.45}}`: C > 0 (inverse "
-                             "regularisation) and a threshold between 0 and 1")
-        if value["C"] <= 0 or not 0 < value["threshold"] < 1:
-            check.fail(path, f"C of {frame!r} must be > 0 and its threshold between 0 and 1")
-        settings[frame] = {"C": float(value["C"]), "threshold": float(value["threshold"])}
+            check.fail(path, f"give {frame!r} `{{C: 10, threshold: 0.45}}` or `{{C: 10, "
+                             "threshold: 0.45, add: 0.7}`: C > 0 (inverse regularisation) and "
+                             "thresholds between 0 and 1")
+        value = {"add": value["threshold"], **value}
+        if value["C"] <= 0 or not (0 < value["threshold"] < 1 and 0 < value["add"] < 1):
+            check.fail(path, f"C of {frame!r} must be > 0 and its thresholds between 0 and 1")
+        settings[frame] = {k: float(value[k]) for k in ("C", "threshold", "add")}
     return {"sheets": tuple(sheets), "frames": settings}
 
 

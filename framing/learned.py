@@ -15,9 +15,12 @@ to the codebook file): CSV files with `article_id, start, end, text` and one 0/1
 frame, as coders fill them (`tests/data/coding/GUIDE.md`). Rows whose ``note`` starts with
 "furniture", "teaser" or "unrelated" are page furniture, not prose, and are left out. The
 sentence carries the frame when the model's probability is at least the frame's
-``threshold``; ``C`` is the inverse regularisation (class weights balanced). Both are set
-per frame in the codebook, as chosen by leave-one-corpus-out cross-validation over the
-training sheets (`experiments/learned_layer.py`).
+``threshold`` where the lexicon codes the frame (its cues, context and carrying, as
+`code_frames` has it), and at least ``add`` (default: ``threshold``) where it does not: a
+frame the cues did not find needs more evidence, as the layer learnt from synthetic pages and
+their words differ from real ones. ``C`` is the inverse regularisation (class weights
+balanced). All three are set per frame in the codebook, as chosen by leave-one-corpus-out
+cross-validation over the training sheets (`experiments/learned_layer.py`).
 
 The layer never codes an article it learnt from: when the corpus being coded has articles
 that a training sheet codes (a development corpus checked against its own sheet), that sheet
@@ -197,13 +200,19 @@ _TRAINING: dict = {}
 _LAYERS: dict = {}  # the last few fitted layers, oldest first
 
 
-def decide(texts: list[str], found: list[set], codebook: Codebook, articles=()) -> dict:
+def decide(texts: list[str], found: list[set], codebook: Codebook, articles=(),
+           lexicon: dict | None = None) -> dict:
     """For each frame of ``learned.frames``: 0/1 codes of `texts` (content sentences of the
-    articles `articles`) given the lexicon's own-cue frames `found` of each; {} without a
-    learned layer."""
+    articles `articles`) given the lexicon's own-cue frames `found` of each and its codes
+    `lexicon` (frame -> 0/1 per text; none: `found`); {} without a learned layer."""
     layer = learned_layer(codebook, articles)
     if layer is None:
         return {}
     settings = codebook.learned["frames"]
-    return {frame: (p >= settings[frame]["threshold"]).astype(int)
-            for frame, p in layer.probabilities(texts, own_codes(found, codebook)).items()}
+    decided = {}
+    for frame, p in layer.probabilities(texts, own_codes(found, codebook)).items():
+        coded = (np.asarray(lexicon[frame], dtype=bool) if lexicon is not None
+                 else np.array([frame in own for own in found], dtype=bool))
+        cut = np.where(coded, settings[frame]["threshold"], settings[frame]["add"])
+        decided[frame] = (p >= cut).astype(int)
+    return decided

@@ -170,3 +170,17 @@ def test_training_codes_are_kept_on_disk_under_a_key_of_their_inputs(tmp_path, m
     learned._TRAINING.clear()
     assert np.array_equal(learned._training(book)[1], codes)
     learned._TRAINING.clear()
+
+
+def test_a_frame_the_cues_missed_needs_the_add_cut(tmp_path):
+    """`add` is the cut where the lexicon does not code the frame; `threshold` where it does."""
+    texts = ["Tariffs remain unchanged.", "Talks stalled."]  # no cue / the cue `stalled`
+    book = _book(tmp_path)
+    assert _coded(book, texts)["stalled"].tolist() == [1, 1]
+    strict = _book(tmp_path, BOOK.replace("threshold: 0.5}", "threshold: 0.5, add: 0.99}"))
+    assert strict.learned["frames"]["stalled"] == {"C": 10.0, "threshold": 0.5, "add": 0.99}
+    assert _coded(strict, texts)["stalled"].tolist() == [0, 1]
+    assert book.learned["frames"]["stalled"]["add"] == 0.5  # defaults to the threshold
+    with pytest.raises(fr.FramingError, match=r"book.yaml:14: C of 'stalled' must be > 0 and "
+                                              r"its thresholds between 0 and 1"):
+        _book(tmp_path, BOOK.replace("threshold: 0.5}", "threshold: 0.5, add: 1.2}"))

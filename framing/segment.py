@@ -314,7 +314,8 @@ def wrap_width(lines: list[str]) -> int | None:
     head with wide gaps before a page break, is not wrapped); it must be
     `WRAP_WIDTHS` wide, and at least `WRAP_CONTINUED` of the lines within `WRAP_SLACK`
     characters of it (and `WRAP_SHARE` of them) must go on in lower case, and at most
-    `WRAP_LONGER` of its lines may be longer (a web page's paragraphs are)."""
+    `WRAP_LONGER` of its lines may be longer (a web page's paragraphs are; rows of a table or
+    running heads laid out with wide gaps, as in a research note's PDF text, do not count)."""
     lengths = [len(line.rstrip()) for line in lines]
     going_on = [i for i in range(len(lines) - 1) if lines[i + 1].lstrip()[:1].islower()
                 and not WIDE_GAP.search(lines[i].strip())]  # not a running head's gaps
@@ -325,7 +326,9 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     near = sum(width - WRAP_SLACK <= n <= width for n in lengths[:-1])
     full = sum(lengths[i] >= width - WRAP_SLACK for i in going_on)
-    longer = sum(n > width for n in lengths)  # web addresses, a subject line
+    # web addresses, a subject line; not a table row's or running head's wide gaps
+    longer = sum(n > width for n, line in zip(lengths, lines)
+                 if not WIDE_GAP.search(line.strip()))
     if longer > WRAP_LONGER * sum(n > 0 for n in lengths):
         return None
     return width if full >= max(WRAP_CONTINUED, WRAP_SHARE * near) else None

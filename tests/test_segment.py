@@ -575,6 +575,35 @@ def test_hard_wrapped_text_is_joined_into_paragraphs(codebook):
     assert wrap_width(["Trump and Xi spoke by phone on Thursday. " * 4] * 8 + items) is None
 
 
+def test_a_research_note_wrapped_at_72_with_wide_table_rows_is_joined():
+    """A broker's note as PDF text: prose wrapped at 72 columns, and more than a tenth of its
+    lines wider than that — a ratings table and running heads laid out with wide gaps, which
+    are not paragraphs and so do not make it a web page."""
+    prose = textwrap.fill("US President Donald Trump and Chinese President Xi Jinping spoke by "
+                          "phone on Thursday for about 90 minutes, their first confirmed call "
+                          "since the January inauguration, and the tariff rates are unchanged "
+                          "under the ninety-day truce that runs to the middle of August, so we "
+                          "keep our base case and our stance on the magnet names for now, and "
+                          "we will judge the call by the customs data on licences.", 72)
+    table = ["Company                              Ticker      Rating     Price      Target",
+             "Qilin Permanent Magnet Co.           QPM HK      Neutral    HK$14.82   HK$15.50",
+             "Lingshan Rare Earth Holdings         LRE HK      Neutral    HK$6.31    HK$6.40",
+             "Meridane Securities | Asia Pacific Equity Research | 6 June 2025          2"]
+    lines = prose.splitlines() + [""] + table
+    assert max(map(len, prose.splitlines())) <= 72 < min(map(len, table))
+    assert len(table) > 0.1 * sum(map(bool, lines))
+    from framing.segment import wrap_width
+    assert wrap_width(lines) == max(map(len, prose.splitlines()))
+    # the same rows without their gaps would be paragraphs: then it is a web page
+    assert wrap_width(prose.splitlines() + [""] + [" ".join(r.split()) + " and more words"
+                                                  for r in table]) is None
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "file": ["a"],
+                             "text": ["\n".join(lines)]})
+    body = fr.segment_sentences(articles).query("role == 'body'")["text"]
+    assert any(" ".join(t.split()).startswith("US President Donald Trump") and
+               t.endswith("licences.") for t in body)
+
+
 def test_a_print_page_in_narrow_columns_is_joined_and_its_page_furniture_dropped(codebook):
     """PDF-to-text or OCR of a print page: 40 columns, words hyphenated at line ends, ligatures,
     and a page number with a jump line between the paragraphs (a broken word joins its

@@ -307,7 +307,7 @@ def code_frames(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         coded[frame_id] = [int(frame_id in frames) for frames in found]
     rows = np.flatnonzero(content)
     learned = decide(coded["text"].to_numpy()[rows].tolist(), [pairs[i][0] for i in rows],
-                     codebook, set(article[rows]) if "article_id" in coded else (),
+                     codebook, article[rows] if "article_id" in coded else None,
                      {frame: coded[frame].to_numpy()[rows] for frame in codebook.learned.get(
                          "frames", {})})
     for frame_id, codes in learned.items():  # the learned layer's frames (learned.py)

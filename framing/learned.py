@@ -25,8 +25,10 @@ cross-validation over the training sheets (`experiments/learned_layer.py`).
 The layer never codes an article it learnt from: when the corpus being coded has articles
 that a training sheet codes (a development corpus checked against its own sheet), that sheet
 is left out of the fit, so every figure measured against a training sheet is out of sample
-for the layer (leave one corpus out). A frame the section does not list keeps the lexicon's
-code. Fits are kept for the last few sets of sheets in the process, and are deterministic.
+for the layer (leave one corpus out). This is decided article by article, so a sentence's
+code never depends on the other articles coded with it (nor on how a corpus is chunked); a
+sentence table without article ids is coded by the layer fitted on every sheet. A frame the
+section does not list keeps the lexicon's code. Fits are kept for the last few sets of sheets in the process, and are deterministic.
 
 The lexicon's codes of the training sentences (a few seconds' work) are kept on disk, in
 ``$FRAMING_CACHE`` or else ``~/.cache/framing``, under a key hashed from the codebook, the
@@ -200,19 +202,36 @@ _TRAINING: dict = {}
 _LAYERS: dict = {}  # the last few fitted layers, oldest first
 
 
-def decide(texts: list[str], found: list[set], codebook: Codebook, articles=(),
+def decide(texts: list[str], found: list[set], codebook: Codebook, articles=None,
            lexicon: dict | None = None) -> dict:
-    """For each frame of ``learned.frames``: 0/1 codes of `texts` (content sentences of the
-    articles `articles`) given the lexicon's own-cue frames `found` of each and its codes
-    `lexicon` (frame -> 0/1 per text; none: `found`); {} without a learned layer."""
-    layer = learned_layer(codebook, articles)
-    if layer is None:
+    """For each frame of ``learned.frames``: 0/1 codes of `texts` (content sentences; their
+    article ids `articles`, one per text, or None) given the lexicon's own-cue frames `found`
+    of each and its codes `lexicon` (frame -> 0/1 per text; none: `found`); {} without a
+    learned layer. Each text is decided by the layer fitted without the sheets that code its
+    own article, so its code does not depend on the other articles coded with it."""
+    if not codebook.learned or not texts:
         return {}
+    training, _ = _training(codebook)
+    coded_in = training.groupby(training["article_id"].astype(str))["sheet"].agg(
+        lambda sheets: tuple(sorted(set(sheets))))
+    articles = ["" if a is None else str(a)
+                for a in (articles if articles is not None else [None] * len(texts))]
+    groups: dict = {}
+    for i, article in enumerate(articles):
+        groups.setdefault(coded_in.get(article, ()), []).append(i)
     settings = codebook.learned["frames"]
-    decided = {}
-    for frame, p in layer.probabilities(texts, own_codes(found, codebook)).items():
-        coded = (np.asarray(lexicon[frame], dtype=bool) if lexicon is not None
-                 else np.array([frame in own for own in found], dtype=bool))
-        cut = np.where(coded, settings[frame]["threshold"], settings[frame]["add"])
-        decided[frame] = (p >= cut).astype(int)
+    decided = {frame: np.zeros(len(texts), dtype=int) for frame in settings}
+    codes = own_codes(found, codebook)
+    for sheets, rows in groups.items():
+        layer = learned_layer(codebook, training.loc[training["sheet"].isin(sheets),
+                                                     "article_id"].astype(str).unique())
+        for frame in settings:
+            coded = (np.asarray(lexicon[frame], dtype=bool)[rows] if lexicon is not None
+                     else np.array([frame in found[i] for i in rows], dtype=bool))
+            if layer is None:  # every sheet codes this article: the lexicon codes it
+                decided[frame][rows] = coded
+                continue
+            p = layer.probabilities([texts[i] for i in rows], codes[rows])[frame]
+            cut = np.where(coded, settings[frame]["threshold"], settings[frame]["add"])
+            decided[frame][rows] = (p >= cut).astype(int)
     return decided

@@ -23,7 +23,7 @@ TONE_DEADBAND = 0.05
 def read_sheet(path) -> pd.DataFrame:
     """Read a coded sheet (CSV); a missing file or column is a `FramingError`."""
     try:
-        sheet = pd.read_csv(path)
+        sheet = pd.read_csv(path, dtype={"article_id": str})  # "007" stays "007"
     except FileNotFoundError:
         raise FramingError(f"{path}: coded sheet not found") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:

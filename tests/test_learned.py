@@ -103,9 +103,45 @@ def test_the_layer_never_codes_an_article_it_learnt_from(tmp_path):
     # one.csv codes article "a": its 6 prose rows (of 12, every other one) are left out
     assert learned_layer(book, ["a", "x"]).n_sentences == len(STALLED) + len(OTHER) - 6
     assert learned_layer(book, ["a", "b"]) is None  # nothing left to learn from
-    sentences = pd.DataFrame({"article_id": ["a", "b"], "paragraph": [0, 0], "role": "body",
-                              "text": ["Talks stalled.", "Talks stalled."]})
-    assert fr.code_frames(sentences, book)["stalled"].tolist() == [1, 1]  # the lexicon's cue
+    # code_frames decides each sentence with the layer fitted without its own article's sheet
+    from framing import learned
+
+    used = []
+    real = learned.learned_layer
+
+    def recording(book, articles=()):
+        layer = real(book, articles)
+        used.append(None if layer is None else layer.n_sentences)
+        return layer
+
+    sentences = pd.DataFrame({"article_id": ["a", "x"], "paragraph": [0, 0], "role": "body",
+                              "text": ["Tariffs remain unchanged.", "Tariffs remain unchanged."]})
+    learned.learned_layer = recording
+    try:
+        fr.code_frames(sentences, book)
+    finally:
+        learned.learned_layer = real
+    assert sorted(used) == [len(STALLED) + len(OTHER) - 6, len(STALLED) + len(OTHER)]
+
+
+def test_a_sentence_is_coded_the_same_whatever_is_coded_with_it(tmp_path):
+    """An article no sheet codes gets the full layer even beside training articles (so the
+    codes do not depend on how a corpus is chunked); numbered ids ("007") stay text."""
+    book = _book(tmp_path)
+    texts = ["Duties unchanged here.", "Tariffs remain unchanged.", "A calm call."]
+
+    def coded(ids):
+        sentences = pd.DataFrame({"article_id": ids, "paragraph": range(len(ids)),
+                                  "role": "body", "text": (texts * 3)[:len(ids)]})
+        return fr.code_frames(sentences, book)["stalled"].tolist()
+
+    alone = coded(["x", "x", "x"])
+    assert coded(["x", "x", "x", "a", "b"])[:3] == alone
+    assert coded(["x", "x", "x", "a", "a", "a", "b", "b", "b"])[:3] == alone
+    _sheet(tmp_path / "coded" / "two.csv", [("Tariffs stay unchanged.", 1, 0, "")] * 2
+           + [("The leaders spoke.", 0, 0, "")] * 2, "007")
+    assert set(training_sentences(book)["article_id"]) == {"a", "007"}
+    assert learned_layer(book, ["007"]).n_sentences == 6  # two.csv left out
 
 
 @pytest.mark.parametrize("change, message", [

@@ -274,6 +274,9 @@ def _learned(data: dict, check: Checker, frame_ids: set, folder: Path) -> dict:
                                                  f"{folder}); give paths relative to the "
                                                  "codebook file")
         sheets += [p for p in found if p not in sheets]
+    if not sheets:
+        check.fail(("learned", "sheets"), "`sheets` is empty: list at least one coded sheet "
+                                          "to learn from, or delete the `learned` section")
     frames = learned["frames"]
     if not isinstance(frames, dict) or not frames:
         check.fail(("learned", "frames"), "`frames` maps frame ids to {C: ..., threshold: ...}")

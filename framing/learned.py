@@ -181,7 +181,7 @@ def _digest(codebook: Codebook) -> str:
 def _read_codes(path: Path, shape: tuple) -> np.ndarray | None:
     try:
         codes = np.load(path, allow_pickle=False)
-    except (OSError, ValueError):
+    except (OSError, ValueError, EOFError):  # missing, truncated or not a saved array
         return None
     return codes if codes.shape == shape else None
 

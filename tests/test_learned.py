@@ -150,6 +150,7 @@ def test_a_sentence_is_coded_the_same_whatever_is_coded_with_it(tmp_path):
     (("threshold: 0.5", "threshold: 1.5"), r"book.yaml:14: C of 'stalled' must be > 0"),
     (("threshold: 0.5", "cut: 0.5"), r"book.yaml:14: give 'stalled' `\{C: 10, threshold"),
     (("  frames:\n    stalled: {C: 10, threshold: 0.5}\n", ""), r"book.yaml:12: `learned` needs"),
+    (("[coded/*.csv]", "[]"), r"book.yaml:12: `sheets` is empty"),
 ])
 def test_mistakes_in_the_learned_section_name_the_line(tmp_path, change, message):
     with pytest.raises(fr.FramingError, match=message):
@@ -200,6 +201,12 @@ def test_training_codes_are_kept_on_disk_under_a_key_of_their_inputs(tmp_path, m
     training, codes = learned._training(book)
     assert np.array_equal(codes, learned.lexicon_codes(training["text"], book))
     assert len(list((tmp_path / "cache").glob("lexicon-codes-*.npy"))) == 2
+    # a truncated cache file is recomputed (and kept again)
+    [newer] = set((tmp_path / "cache").glob("lexicon-codes-*.npy")) - {kept}
+    newer.write_bytes(b"")
+    learned._TRAINING.clear()
+    assert np.array_equal(learned._training(book)[1], codes)
+    assert np.array_equal(np.load(newer), codes)
     # a cache that cannot be written is skipped
     (tmp_path / "blocked").write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("FRAMING_CACHE", str(tmp_path / "blocked"))

@@ -28,7 +28,8 @@ is left out of the fit, so every figure measured against a training sheet is out
 for the layer (leave one corpus out). This is decided article by article, so a sentence's
 code never depends on the other articles coded with it (nor on how a corpus is chunked); a
 sentence table without article ids is coded by the layer fitted on every sheet. A frame the
-section does not list keeps the lexicon's code. Fits are kept for the last few sets of sheets in the process, and are deterministic.
+section does not list keeps the lexicon's code. Fits are kept for the last few sets of
+sheets in the process, and are deterministic.
 
 The lexicon's codes of the training sentences (a few seconds' work) are kept on disk, in
 ``$FRAMING_CACHE`` or else ``~/.cache/framing``, under a key hashed from the codebook, the
@@ -118,20 +119,25 @@ class Layer:
 
 
 def learned_layer(codebook: Codebook, articles=()) -> Layer | None:
-    """The codebook's fitted `Layer` (None without a ``learned:`` section, or when every
-    sheet codes one of `articles`), trained on the
-    sheets that code none of `articles` (article ids): the layer never codes an article it
-    learnt from, so checking it against a training sheet measures it out of sample."""
+    """The codebook's fitted `Layer` for coding `articles` (article ids): trained on the
+    sheets that code none of them, so the layer never codes an article it learnt from and
+    checking it against a training sheet measures it out of sample. None without a
+    ``learned:`` section, or when every sheet codes one of `articles`."""
     if not codebook.learned:
         return None
+    training, _ = _training(codebook)
+    coding = training["article_id"].astype(str).isin(set(map(str, articles)))
+    return _fitted(codebook, tuple(sorted(set(training.loc[coding, "sheet"]))))
+
+
+def _fitted(codebook: Codebook, left_out: tuple) -> Layer | None:
+    """The layer fitted on the training sheets but those in `left_out` (sorted paths); None
+    when no sheet is left. The last few fits are kept."""
     training, codes = _training(codebook)
-    articles = set(map(str, articles))
-    left_out = tuple(sorted(set(training.loc[training["article_id"].astype(str).isin(articles),
-                                             "sheet"])))
-    key = (codebook.checksum, _stamps(codebook), left_out)
     keep = ~training["sheet"].isin(left_out).to_numpy()
     if not keep.any():
-        return None  # every sheet codes these articles: the lexicon codes them
+        return None
+    key = (codebook.checksum, _stamps(codebook), left_out)
     if key not in _LAYERS:
         settings = codebook.learned["frames"]
         if len(_LAYERS) >= 4:
@@ -202,36 +208,31 @@ _TRAINING: dict = {}
 _LAYERS: dict = {}  # the last few fitted layers, oldest first
 
 
-def decide(texts: list[str], found: list[set], codebook: Codebook, articles=None,
-           lexicon: dict | None = None) -> dict:
+def decide(texts: list[str], found: list[set], codebook: Codebook, articles,
+           lexicon: dict) -> dict:
     """For each frame of ``learned.frames``: 0/1 codes of `texts` (content sentences; their
     article ids `articles`, one per text, or None) given the lexicon's own-cue frames `found`
-    of each and its codes `lexicon` (frame -> 0/1 per text; none: `found`); {} without a
-    learned layer. Each text is decided by the layer fitted without the sheets that code its
-    own article, so its code does not depend on the other articles coded with it."""
+    of each and its codes `lexicon` (frame -> 0/1 per text); {} without a learned layer.
+    Each text is decided by the layer fitted without the sheets that code its own article,
+    so its code does not depend on the other articles coded with it; where every sheet
+    codes it, the lexicon's code stands."""
     if not codebook.learned or not texts:
         return {}
     training, _ = _training(codebook)
     coded_in = training.groupby(training["article_id"].astype(str))["sheet"].agg(
         lambda sheets: tuple(sorted(set(sheets))))
-    articles = ["" if a is None else str(a)
-                for a in (articles if articles is not None else [None] * len(texts))]
-    groups: dict = {}
-    for i, article in enumerate(articles):
+    groups: dict = {}  # sheets to leave out -> positions of the texts
+    for i, article in enumerate([""] * len(texts) if articles is None else map(str, articles)):
         groups.setdefault(coded_in.get(article, ()), []).append(i)
     settings = codebook.learned["frames"]
-    decided = {frame: np.zeros(len(texts), dtype=int) for frame in settings}
+    decided = {frame: np.array(lexicon[frame], dtype=int) for frame in settings}
     codes = own_codes(found, codebook)
-    for sheets, rows in groups.items():
-        layer = learned_layer(codebook, training.loc[training["sheet"].isin(sheets),
-                                                     "article_id"].astype(str).unique())
-        for frame in settings:
-            coded = (np.asarray(lexicon[frame], dtype=bool)[rows] if lexicon is not None
-                     else np.array([frame in found[i] for i in rows], dtype=bool))
-            if layer is None:  # every sheet codes this article: the lexicon codes it
-                decided[frame][rows] = coded
-                continue
-            p = layer.probabilities([texts[i] for i in rows], codes[rows])[frame]
-            cut = np.where(coded, settings[frame]["threshold"], settings[frame]["add"])
-            decided[frame][rows] = (p >= cut).astype(int)
+    for left_out, rows in groups.items():
+        layer = _fitted(codebook, left_out)
+        if layer is None:
+            continue
+        probabilities = layer.probabilities([texts[i] for i in rows], codes[rows])
+        for frame, setting in settings.items():
+            cut = np.where(decided[frame][rows] == 1, setting["threshold"], setting["add"])
+            decided[frame][rows] = (probabilities[frame] >= cut).astype(int)
     return decided

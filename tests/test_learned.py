@@ -107,20 +107,20 @@ def test_the_layer_never_codes_an_article_it_learnt_from(tmp_path):
     from framing import learned
 
     used = []
-    real = learned.learned_layer
+    real = learned._fitted
 
-    def recording(book, articles=()):
-        layer = real(book, articles)
+    def recording(book, left_out):
+        layer = real(book, left_out)
         used.append(None if layer is None else layer.n_sentences)
         return layer
 
     sentences = pd.DataFrame({"article_id": ["a", "x"], "paragraph": [0, 0], "role": "body",
                               "text": ["Tariffs remain unchanged.", "Tariffs remain unchanged."]})
-    learned.learned_layer = recording
+    learned._fitted = recording
     try:
         fr.code_frames(sentences, book)
     finally:
-        learned.learned_layer = real
+        learned._fitted = real
     assert sorted(used) == [len(STALLED) + len(OTHER) - 6, len(STALLED) + len(OTHER)]
 
 

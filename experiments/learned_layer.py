@@ -54,7 +54,8 @@ def corpus_of(sheet_name: str) -> str:
 def held_out_sentences(book, lexicon_only) -> pd.DataFrame:
     """Content sentences of the seeds and every training corpus, with the lexicon's codes,
     coder A's codes (suffix ``_a``) and the texts' own-cue codes."""
-    names = ["seeds"] + [corpus_of(Path(p).name) for p in book.learned["sheets"]]
+    names = ["seeds"] + [corpus_of(Path(p).name)
+                         for p in training_sentences(book)["sheet"].unique()]
     frames, parts = book.frame_ids, []
     for name in names:
         if name == "seeds":

@@ -13,8 +13,12 @@ sentence's code is instead the decision of a logistic regression (scikit-learn) 
 fitted on the coded sheets the section names (``sheets:``, paths or glob patterns relative
 to the codebook file): CSV files with `article_id, start, end, text` and one 0/1 column per
 frame, as coders fill them (`tests/data/coding/GUIDE.md`). Rows whose ``note`` starts with
-"furniture", "teaser" or "unrelated" are page furniture, not prose, and are left out. The
-sentence carries the frame when the model's probability is at least the frame's
+"furniture", "teaser" or "unrelated" are page furniture, not prose, and are left out. A sheet
+with a ``sheet`` column is a training table: the prose rows of several coded sheets, each row
+naming the sheet it came from (`write_training_table`; the default codebook's ships beside it,
+as the coders' sheets in tests/data are not installed with the package). The
+sentence carries the frame when the model's probability, rounded to `DECIMALS` places (a
+fit's last digits move with library versions and should not decide), is at least the frame's
 ``threshold`` where the lexicon codes the frame (its cues, context and carrying, as
 `code_frames` has it), and at least ``add`` (default: ``threshold``) where it does not: a
 frame the cues did not find needs more evidence, as the layer learnt from synthetic pages and
@@ -56,18 +60,25 @@ from .codebook import Codebook
 from .errors import FramingError
 
 MIN_DF = 2
+DECIMALS = 3  # probabilities are compared with the cuts to this many decimals
+TRAINING_KEYS = ["sheet", "article_id", "start", "end", "text"]
 FURNITURE_NOTE = re.compile(r"\s*(furniture|teaser|unrelated)\b", re.IGNORECASE)
 
 
 def training_sentences(codebook: Codebook) -> pd.DataFrame:
     """The coded prose sentences of the codebook's ``learned.sheets``: ``sheet, article_id,
-    text`` and one 0/1 column per frame of the codebook, in sheet order (``sheet``: the path)."""
+    start, end, text`` and one 0/1 column per frame of the codebook, in sheet order
+    (``sheet``: the path, or for a training table the name of the sheet each row came
+    from)."""
+    return _prose(codebook.learned["sheets"], codebook.frame_ids)
+
+
+def _prose(paths, frames: list[str]) -> pd.DataFrame:
     from .sheets import check_codes
     from .validation import read_sheet
 
-    frames = codebook.frame_ids
     tables = []
-    for path in codebook.learned["sheets"]:
+    for path in paths:
         sheet = read_sheet(path)
         if "text" not in sheet.columns:
             raise FramingError(f"{path}:1: a training sheet needs a `text` column; give the "
@@ -75,8 +86,20 @@ def training_sentences(codebook: Codebook) -> pd.DataFrame:
         sheet = check_codes(sheet.drop(columns=["tone"], errors="ignore"), frames, path)
         notes = sheet.get("note", pd.Series("", index=sheet.index))
         prose = ~notes.astype(object).fillna("").astype(str).str.match(FURNITURE_NOTE)
-        tables.append(sheet.loc[prose, ["article_id", "text"] + frames].assign(sheet=path))
-    return pd.concat(tables, ignore_index=True)[["sheet", "article_id", "text"] + frames]
+        names = sheet["sheet"].astype(str) if "sheet" in sheet.columns else str(path)
+        tables.append(sheet.assign(sheet=names).loc[prose, TRAINING_KEYS + frames])
+    return pd.concat(tables, ignore_index=True)
+
+
+def write_training_table(sheets, frames: list[str], out) -> pd.DataFrame:
+    """Write the prose rows of coded `sheets` as one training table (CSV, atomically): the
+    columns of `training_sentences`, ``sheet`` naming each row's sheet by its file name."""
+    from .outputs import write_bytes
+
+    table = _prose(sheets, frames)
+    table["sheet"] = [Path(p).name for p in table["sheet"]]
+    write_bytes(Path(out), table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    return table
 
 
 def lexicon_codes(texts, codebook: Codebook) -> np.ndarray:
@@ -97,16 +120,24 @@ class Layer:
     frame (`targets`: frame -> 0/1 codes of the texts; `C`: frame -> inverse
     regularisation)."""
 
-    def __init__(self, texts, codes: np.ndarray, targets: dict, C: dict):
+    def __init__(self, texts, codes: np.ndarray, targets: dict, C: dict,
+                 shown: str = "the training sheets"):
         self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=MIN_DF, sublinear_tf=True)
-        X = sparse.hstack([self.vectorizer.fit_transform(texts), codes]).tocsr()
+        try:
+            words = self.vectorizer.fit_transform(texts)
+        except ValueError:  # no word in two sentences: nothing to learn from
+            raise FramingError(f"learned layer: {shown} have too few prose sentences "
+                               f"({len(texts)}) to learn from: no word occurs in {MIN_DF} of "
+                               "them; code more sentences or delete the `learned` section"
+                               ) from None
+        X = sparse.hstack([words, codes]).tocsr()
         self.n_sentences = len(texts)
         self.regressions = {}
         for frame, y in targets.items():
             if len(np.unique(y)) < 2:
-                raise FramingError(f"learned layer: the training sheets code {frame!r} the "
-                                   "same in every prose row; a model needs sentences with "
-                                   "and without the frame")
+                raise FramingError(f"learned layer: {shown} code {frame!r} the same in every "
+                                   "prose row; a model needs sentences with and without the "
+                                   "frame")
             self.regressions[frame] = LogisticRegression(
                 C=C[frame], class_weight="balanced", solver="newton-cg", max_iter=1000).fit(X, y)
 
@@ -142,9 +173,12 @@ def _fitted(codebook: Codebook, left_out: tuple) -> Layer | None:
         settings = codebook.learned["frames"]
         if len(_LAYERS) >= 4:
             _LAYERS.pop(next(iter(_LAYERS)))
+        used = list(dict.fromkeys(training.loc[keep, "sheet"]))
+        used[3:] = [f"{len(used) - 3} more"] if len(used) > 3 else []
         _LAYERS[key] = Layer(training.loc[keep, "text"].tolist(), codes[keep],
                              {f: training.loc[keep, f].to_numpy(dtype=int) for f in settings},
-                             {f: setting["C"] for f, setting in settings.items()})
+                             {f: setting["C"] for f, setting in settings.items()},
+                             "the training sheets " + ", ".join(used))
     return _LAYERS[key]
 
 
@@ -179,7 +213,7 @@ def _digest(codebook: Codebook) -> str:
     digest = hashlib.sha256(codebook.checksum.encode())
     package = Path(__file__).resolve().parent
     for path in [*codebook.learned["sheets"], *sorted(package.rglob("*.py")),
-                 *sorted(package.glob("data/*"))]:
+                 *sorted(p for p in package.glob("data/**/*") if p.is_file())]:
         digest.update(str(path).encode() + b"\0" + Path(path).read_bytes())
     return digest.hexdigest()[:32]
 
@@ -234,5 +268,7 @@ def decide(texts: list[str], found: list[set], codebook: Codebook, articles,
         probabilities = layer.probabilities([texts[i] for i in rows], codes[rows])
         for frame, setting in settings.items():
             cut = np.where(decided[frame][rows] == 1, setting["threshold"], setting["add"])
-            decided[frame][rows] = (probabilities[frame] >= cut).astype(int)
+            # to 3 decimals: a fit's last digits move with library versions and must not
+            # flip a code (one heldout22 sentence sat at 0.49994 against a cut of 0.5)
+            decided[frame][rows] = (probabilities[frame].round(DECIMALS) >= cut).astype(int)
     return decided

@@ -145,11 +145,14 @@ def corpus_checksum(corpus) -> str:
 
 
 def provenance(corpus: str, codebook: Codebook, parameters: dict) -> dict:
-    """Where a report came from: package version, checksums, parameters, date."""
+    """Where a report came from: package version, checksums (of the corpus, the codebook and
+    the sheets its learned layer trains on), parameters, date."""
     return {
         "framing_version": __version__, "python": platform.python_version(),
         "corpus": str(corpus), "corpus_sha256": corpus_checksum(corpus),
         "codebook": codebook.source, "codebook_sha256": codebook.checksum,
+        "training_sheets_sha256": {sheet: corpus_checksum(sheet)
+                                   for sheet in codebook.learned.get("sheets", ())},
         "parameters": parameters,
         "created_utc": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
     }

@@ -11,6 +11,8 @@ import pytest
 import framing as fr
 from framing.learned import learned_layer, training_sentences
 
+ROOT = Path(__file__).resolve().parents[1]
+
 BOOK = """codebook: tiny
 frames:
   - id: stalled
@@ -124,6 +126,26 @@ def test_the_layer_never_codes_an_article_it_learnt_from(tmp_path):
     assert sorted(used) == [len(STALLED) + len(OTHER) - 6, len(STALLED) + len(OTHER)]
 
 
+def test_a_training_table_leaves_out_the_sheet_each_row_came_from(tmp_path):
+    """Sheets compiled into one table (`write_training_table`) train as the sheets did: an
+    article is coded without its own sheet's rows, not without the whole table."""
+    from framing.learned import write_training_table
+
+    sheets = _book(tmp_path).learned["sheets"]
+    table = write_training_table(sheets, ["stalled", "calm"], tmp_path / "table.csv")
+    assert list(table["sheet"].unique()) == ["one.csv", "two.csv"]
+    assert "Subscribe" not in " ".join(table["text"])
+    book = _book(tmp_path, BOOK.replace("[coded/*.csv]", "[table.csv]"))
+    assert book.learned["sheets"] == (str(tmp_path / "table.csv"),)
+    assert learned_layer(book).n_sentences == len(STALLED) + len(OTHER)
+    assert learned_layer(book, ["a"]).n_sentences == len(STALLED) + len(OTHER) - 6
+    assert learned_layer(book, ["a", "b"]) is None
+    texts = ["Tariffs remain unchanged.", "A warm call."]
+    from_sheets = learned_layer(_book(tmp_path), ["a"]).probabilities(texts, np.zeros((2, 2)))
+    from_table = learned_layer(book, ["a"]).probabilities(texts, np.zeros((2, 2)))
+    assert np.allclose(from_sheets["stalled"], from_table["stalled"])
+
+
 def test_a_sentence_is_coded_the_same_whatever_is_coded_with_it(tmp_path):
     """An article no sheet codes gets the full layer even beside training articles (so the
     codes do not depend on how a corpus is chunked); numbered ids ("007") stay text."""
@@ -157,6 +179,20 @@ def test_mistakes_in_the_learned_section_name_the_line(tmp_path, change, message
         _book(tmp_path, BOOK.replace(*change))
 
 
+def test_sheets_a_model_cannot_learn_from_are_named(tmp_path):
+    one_class = [(t, 0, 0, "") for t in STALLED + OTHER]
+    _sheet(tmp_path / "coded" / "one.csv", one_class, "a")
+    (tmp_path / "book.yaml").write_text(BOOK.replace("coded/*.csv", "coded/one.csv"))
+    body = pd.DataFrame({"article_id": "x", "role": ["body"], "text": ["Talks stalled."]})
+    with pytest.raises(fr.FramingError, match=r"sheets .*one.csv code 'stalled' the same "
+                                              r"in every prose row"):
+        fr.code_frames(body, fr.load_codebook(tmp_path / "book.yaml"))
+    _sheet(tmp_path / "coded" / "one.csv", [("Talks stalled.", 1, 0, ""),
+                                             ("Xi called.", 0, 0, "")], "a")
+    with pytest.raises(fr.FramingError, match=r"one.csv have too few prose sentences \(2\)"):
+        fr.code_frames(body, fr.load_codebook(tmp_path / "book.yaml"))
+
+
 def test_a_bad_code_in_a_training_sheet_names_the_sheet_and_line(tmp_path):
     book = _book(tmp_path)
     path = tmp_path / "coded" / "two.csv"
@@ -172,11 +208,58 @@ def test_a_bad_code_in_a_training_sheet_names_the_sheet_and_line(tmp_path):
 
 
 def test_the_default_codebook_learns_from_the_development_sheets_only(codebook):
-    names = [Path(p).name for p in codebook.learned["sheets"]]
+    names = set(training_sentences(codebook)["sheet"])
     assert names and all(n.startswith("heldout") and n.endswith("_coder_a.csv") for n in names)
     # the seeds' check set stays out of training, so its figures are out of sample
     assert not any("seeds" in n for n in names)
     assert set(codebook.learned["frames"]) <= set(codebook.frame_ids)
+
+
+def test_the_shipped_training_table_is_coder_a_on_the_development_corpora(codebook, tmp_path):
+    """The default codebook's training table (installed with the package) holds exactly the
+    prose rows of tests/data/coding/heldout*_coder_a.csv; rebuild it with `make
+    training-table` when a sheet changes or a corpus is filed."""
+    from framing.learned import write_training_table
+
+    [shipped] = codebook.learned["sheets"]
+    sheets = sorted((ROOT / "tests" / "data" / "coding").glob("heldout*_coder_a.csv"))
+    rebuilt = write_training_table(sheets, codebook.frame_ids, tmp_path / "table.csv")
+    assert (tmp_path / "table.csv").read_bytes() == Path(shipped).read_bytes(), \
+        "the training table is stale: run `make training-table`"
+    # checked by hand against the sheets: every sheet, and no row its coder marked furniture
+    assert set(rebuilt["sheet"]) == {p.name for p in sheets}
+    first = pd.read_csv(sheets[0], dtype={"article_id": str})
+    notes = first["note"].fillna("").str.lower()
+    prose = first[~notes.str.match(r"\s*(furniture|teaser|unrelated)")]
+    mine = rebuilt[rebuilt["sheet"] == sheets[0].name]
+    assert mine["text"].tolist() == prose["text"].tolist()
+    assert mine["no_breakthrough"].tolist() == prose["no_breakthrough"].tolist()
+
+
+def test_an_installed_copy_codes_with_its_own_training_table(tmp_path, codebook,
+                                                            seed_sentences):
+    """A non-editable install (no tests/data beside it) loads the default codebook and
+    codes the seeds as the checkout does."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                    "--target", str(target), str(ROOT)], check=True, capture_output=True)
+    assert not (target / "tests").exists()
+    script = ("import sys, framing as fr; from framing.learned import learned_layer; "
+              "assert fr.__file__.startswith(sys.argv[1]), fr.__file__; "
+              "book = fr.load_codebook(); print(learned_layer(book).n_sentences); "
+              "fr.score_corpus(fr.load_corpus(sys.argv[2]), book)['sentences']"
+              ".to_csv(sys.argv[3], index=False)")
+    run = subprocess.run([sys.executable, "-c", script, str(target), str(ROOT / "seeds"),
+                          str(tmp_path / "installed.csv")], cwd=tmp_path, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(target)})
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout.split()[-1]) == len(training_sentences(codebook))
+    installed = pd.read_csv(tmp_path / "installed.csv", dtype={"article_id": str})
+    frames = codebook.frame_ids
+    assert installed[frames].to_numpy().tolist() == seed_sentences[frames].to_numpy().tolist()
 
 
 def test_training_codes_are_kept_on_disk_under_a_key_of_their_inputs(tmp_path, monkeypatch):

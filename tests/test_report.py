@@ -1,8 +1,10 @@
 """The report notebooks, executed with papermill on the seeds (about 20 s)."""
 
+import hashlib
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -83,6 +85,10 @@ def test_provenance(report, codebook):
     assert record["framing_version"] == fr.__version__
     assert record["codebook_sha256"] == codebook.checksum
     assert record["corpus_sha256"] == fr.report.corpus_checksum(SEEDS)
+    # the learned layer's training data: the shipped table, by its bytes
+    [(table, digest)] = record["training_sheets_sha256"].items()
+    assert Path(table).name == "trump_xi_call_2025_training.csv"
+    assert digest == hashlib.sha256(Path(table).read_bytes()).hexdigest()
     assert record["parameters"]["profiles"][0] == "Dong-A Ilbo"
 
 

@@ -258,7 +258,7 @@ def _agreement(data: dict, check: Checker, frame_ids: set) -> dict:
 def _learned(data: dict, check: Checker, frame_ids: set, folder: Path) -> dict:
     """`learned: {sheets: [coded sheets, paths or glob patterns relative to the codebook],
     frames: {frame id: {C: 10, threshold: 0.45, add: 0.7}}}` (framing/learned.py; `add`
-    defaults to `threshold`)."""
+    defaults to `threshold`; `add: 1` never codes a frame the lexicon did not)."""
     learned = data.get("learned")
     if learned is None:
         return {}
@@ -292,8 +292,9 @@ def _learned(data: dict, check: Checker, frame_ids: set, folder: Path) -> dict:
                              "threshold: 0.45, add: 0.7}`: C > 0 (inverse regularisation) and "
                              "thresholds between 0 and 1")
         value = {"add": value["threshold"], **value}
-        if value["C"] <= 0 or not (0 < value["threshold"] < 1 and 0 < value["add"] < 1):
-            check.fail(path, f"C of {frame!r} must be > 0 and its thresholds between 0 and 1")
+        if value["C"] <= 0 or not (0 < value["threshold"] < 1 and 0 < value["add"] <= 1):
+            check.fail(path, f"C of {frame!r} must be > 0, its threshold between 0 and 1 and "
+                             "its `add` between 0 and 1 (1: never where the cues found none)")
         settings[frame] = {k: float(value[k]) for k in ("C", "threshold", "add")}
     return {"sheets": tuple(sheets), "frames": settings}
 

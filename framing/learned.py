@@ -22,7 +22,10 @@ fit's last digits move with library versions and should not decide), is at least
 ``threshold`` where the lexicon codes the frame (its cues, context and carrying, as
 `code_frames` has it), and at least ``add`` (default: ``threshold``) where it does not: a
 frame the cues did not find needs more evidence, as the layer learnt from synthetic pages and
-their words differ from real ones. ``C`` is the inverse regularisation (class weights
+their words differ from real ones; ``add: 1`` never codes it there (the layer only keeps or
+drops the lexicon's codes: the default codebook's topic frames, whose coders often coded a
+topic from the sentences around it, which a model of the sentence's words cannot see).
+``C`` is the inverse regularisation (class weights
 balanced). All three are set per frame in the codebook, as chosen by leave-one-corpus-out
 cross-validation over the training sheets (`experiments/learned_layer.py`).
 
@@ -267,8 +270,10 @@ def decide(texts: list[str], found: list[set], codebook: Codebook, articles,
             continue
         probabilities = layer.probabilities([texts[i] for i in rows], codes[rows])
         for frame, setting in settings.items():
-            cut = np.where(decided[frame][rows] == 1, setting["threshold"], setting["add"])
+            coded = decided[frame][rows] == 1
+            cut = np.where(coded, setting["threshold"], setting["add"])
             # to 3 decimals: a fit's last digits move with library versions and must not
             # flip a code (one heldout22 sentence sat at 0.49994 against a cut of 0.5)
-            decided[frame][rows] = (probabilities[frame].round(DECIMALS) >= cut).astype(int)
+            keep = probabilities[frame].round(DECIMALS) >= cut
+            decided[frame][rows] = (keep & (coded | (setting["add"] < 1))).astype(int)
     return decided

@@ -193,6 +193,16 @@ def test_sheets_a_model_cannot_learn_from_are_named(tmp_path):
         fr.code_frames(body, fr.load_codebook(tmp_path / "book.yaml"))
 
 
+def test_add_1_only_keeps_or_drops_the_lexicons_codes(tmp_path):
+    """With `add: 1` the layer never codes a sentence its cues did not (a topic the coders
+    took from the sentences around it is no word of the sentence itself)."""
+    book = _book(tmp_path, BOOK.replace("threshold: 0.5}", "threshold: 0.5, add: 1}"))
+    assert book.learned["frames"]["stalled"]["add"] == 1.0
+    coded = _coded(book, ["Tariffs remain unchanged.", "Talks stalled, rates unchanged."])
+    # the first is coded without `add: 1` (first test); the second has the cue and stays
+    assert coded["stalled"].tolist() == [0, 1]
+
+
 def test_a_bad_code_in_a_training_sheet_names_the_sheet_and_line(tmp_path):
     book = _book(tmp_path)
     path = tmp_path / "coded" / "two.csv"
@@ -307,6 +317,7 @@ def test_a_frame_the_cues_missed_needs_the_add_cut(tmp_path):
     assert strict.learned["frames"]["stalled"] == {"C": 10.0, "threshold": 0.5, "add": 0.99}
     assert _coded(strict, texts)["stalled"].tolist() == [0, 1]
     assert book.learned["frames"]["stalled"]["add"] == 0.5  # defaults to the threshold
-    with pytest.raises(fr.FramingError, match=r"book.yaml:14: C of 'stalled' must be > 0 and "
-                                              r"its thresholds between 0 and 1"):
+    with pytest.raises(fr.FramingError, match=r"book.yaml:14: C of 'stalled' must be > 0, "
+                                              r"its threshold between 0 and 1 and its `add` "
+                                              r"between 0 and 1 \(1: never"):
         _book(tmp_path, BOOK.replace("threshold: 0.5}", "threshold: 0.5, add: 1.2}"))

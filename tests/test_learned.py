@@ -2,6 +2,7 @@
 
 import csv
 import os
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -193,14 +194,31 @@ def test_sheets_a_model_cannot_learn_from_are_named(tmp_path):
         fr.code_frames(body, fr.load_codebook(tmp_path / "book.yaml"))
 
 
-def test_add_1_only_keeps_or_drops_the_lexicons_codes(tmp_path):
+def _with_probabilities(monkeypatch, values):
+    """Make every fitted layer give `values` (one per text) for `stalled`."""
+    from framing import learned
+
+    monkeypatch.setattr(learned.Layer, "probabilities",
+                        lambda self, texts, codes: {"stalled": np.array(values[:len(texts)])})
+
+
+def test_add_1_only_keeps_or_drops_the_lexicons_codes(tmp_path, monkeypatch):
     """With `add: 1` the layer never codes a sentence its cues did not (a topic the coders
     took from the sentences around it is no word of the sentence itself)."""
     book = _book(tmp_path, BOOK.replace("threshold: 0.5}", "threshold: 0.5, add: 1}"))
     assert book.learned["frames"]["stalled"]["add"] == 1.0
-    coded = _coded(book, ["Tariffs remain unchanged.", "Talks stalled, rates unchanged."])
-    # the first is coded without `add: 1` (first test); the second has the cue and stays
-    assert coded["stalled"].tolist() == [0, 1]
+    texts = ["Tariffs remain unchanged.", "Talks stalled, rates unchanged.", "Talks stalled."]
+    _with_probabilities(monkeypatch, [0.9996, 0.9, 0.2])  # 0.9996 rounds to 1.0
+    # no cue: not coded however sure the model is; a cue: kept or dropped by `threshold`
+    assert _coded(book, texts)["stalled"].tolist() == [0, 1, 0]
+
+
+def test_probabilities_meet_the_cuts_to_three_decimals(tmp_path, monkeypatch):
+    """A fit's last digits move with library versions: 0.49994 counts as 0.5."""
+    book = _book(tmp_path)  # threshold = add = 0.5
+    texts = ["Talks stalled.", "Tariffs remain unchanged.", "Rates unchanged."]
+    _with_probabilities(monkeypatch, [0.49994, 0.49994, 0.4994])
+    assert _coded(book, texts)["stalled"].tolist() == [1, 1, 0]
 
 
 def test_a_bad_code_in_a_training_sheet_names_the_sheet_and_line(tmp_path):
@@ -253,9 +271,17 @@ def test_an_installed_copy_codes_with_its_own_training_table(tmp_path, codebook,
     import subprocess
     import sys
 
+    # built from a copy, so that a stale build/ in the checkout cannot supply missing files
+    source = tmp_path / "source"
+    for name in ["pyproject.toml", "README.md"]:
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "framing", source / "framing",
+                    ignore=shutil.ignore_patterns("__pycache__"))
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                    "--target", str(target), str(ROOT)], check=True, capture_output=True)
+    built = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                            "--target", str(target), str(source)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
     assert not (target / "tests").exists()
     script = ("import sys, framing as fr; from framing.learned import learned_layer; "
               "assert fr.__file__.startswith(sys.argv[1]), fr.__file__; "

@@ -292,7 +292,9 @@ def test_a_transcripts_turns_stay_and_its_credits_and_small_print_go():
     names someone (or nothing) after it."""
     turns = ["HOST: So let's start with the basics.", "GUEST: Right, and nothing in this "
              "call moves that deadline.", "HOST: Taiwan.", "CO-HOST: I'll put my hand up as "
-             "the optimist here."]
+             "the optimist here.", "HOST: Donald Trump and Xi Jinping spoke for 90 minutes.",
+             "GUEST: Rare Earths, that's the whole story.",
+             "HOST: Did Trump's post mention Taiwan at all?"]
     furniture = ["Hosts: Mara Lindqvist and Tom Achterberg", "Guest: Dr Priya Ramanathan, "
                  "trade economist", "HOST:", "This episode is supported by Ledgerline.",
                  "Guests' views are their own.", "Nothing in this episode is financial advice.",
@@ -302,6 +304,10 @@ def test_a_transcripts_turns_stay_and_its_credits_and_small_print_go():
                    + "\n".join(furniture[:2] + turns + furniture[2:])
                    + "\nMarkets rose after the call.")
     assert all(roles[t] == "body" for t in turns), roles
+    # a page footer after a gap takes the line only when no sentence comes before it
+    footer = _roles("Trump and Xi spoke by phone on Thursday about trade and rare earths.\n"
+                    "The won weakened after the call.          Page 2 of 4\nMarkets rose.")
+    assert footer["The won weakened after the call."] == "body"
     assert roles.drop(turns + ["Trump and Xi spoke by phone on Thursday about trade and rare "
                                "earths.", "Markets rose after the call."]).eq(
         "boilerplate").all(), roles
@@ -323,6 +329,12 @@ def test_a_transcripts_turns_stay_and_its_credits_and_small_print_go():
     "Comments 2 and 3 of the readout were about Taiwan.",
     "Event: the two leaders will meet later this year.",
     "Top news for soybean farmers",
+    # (and these to the patterns written from heldout25, before a review narrowed them)
+    "For institutional investors, the call offered little comfort: tariffs stay.",
+    "Supported by state subsidies, Chinese rare-earth producers have expanded output.",
+    "Presented by the White House as a breakthrough, the call produced no written agreement.",
+    "Brought to you by the same officials who wrote the tariffs.",
+    "The statement is compiled by the commerce ministry and edited before release.",
 ])
 def test_article_sentences_like_furniture_stay_body(sentence):
     """(Each of these was lost to a furniture pattern before the patterns were anchored.)"""

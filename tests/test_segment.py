@@ -173,6 +173,11 @@ def _line_roles(articles, sentences):
     # sponsor lines, small print, a newsletter's frame) and no turn lost: a credit names
     # someone ("Host: Mara Lindqvist"), a turn speaks ("HOST: So let's start ...")
     ("heldout25", 0.2, 26, 0),
+    # 4 of 32 teaser lines and 129 of 176 furniture lines out of sample (a TV bulletin's other
+    # items and cue lines, a live blog's other updates, a market ticker, a PDF's expert bios
+    # and legal notice); five lines of the live blog lost (market updates tied to the call,
+    # an explainer's title), not studied yet
+    ("heldout26", 0.27, 28, 5),
 ])
 def test_heldout_roles_match_the_hand_answers(corpus, kept_at_most, teasers_missed, long_lost):
     """roles.csv is the line classes of ANSWERS.md, written with each synthetic corpus."""

@@ -41,8 +41,8 @@ sheets in the process, and are deterministic.
 The lexicon's codes of the training sentences (a few seconds' work) are kept on disk, in
 ``$FRAMING_CACHE`` or else ``~/.cache/framing``, under a key hashed from the codebook, the
 sheets' bytes and the package's own source, so that each notebook kernel of a report reads
-them instead of recoding them; any change to those makes a new key. A cache that cannot be
-read or written is skipped.
+them instead of recoding them; any change to those makes a new key, and only the
+`KEPT_CODES` newest files are kept. A cache that cannot be read or written is skipped.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ from .errors import FramingError
 
 MIN_DF = 2
 DECIMALS = 3  # probabilities are compared with the cuts to this many decimals
+KEPT_CODES = 8  # training-code files kept in the cache folder, newest first
 TRAINING_KEYS = ["sheet", "article_id", "start", "end", "text"]
 FURNITURE_NOTE = re.compile(r"\s*(furniture|teaser|unrelated)\b", re.IGNORECASE)
 
@@ -226,19 +227,25 @@ def _read_codes(path: Path, shape: tuple) -> np.ndarray | None:
         codes = np.load(path, allow_pickle=False)
     except (OSError, ValueError, EOFError):  # missing, truncated or not a saved array
         return None
-    return codes if codes.shape == shape else None
+    return codes.astype(float) if codes.shape == shape else None
 
 
 def _write_codes(path: Path, codes: np.ndarray) -> None:
+    """Keep `codes` (0/1, stored as bytes) at `path`, and only the `KEPT_CODES` newest such
+    files beside it: each change of the package or the sheets makes a new key."""
     from .outputs import write_bytes
 
     buffer = io.BytesIO()
-    np.save(buffer, codes, allow_pickle=False)
+    np.save(buffer, codes.astype(np.uint8), allow_pickle=False)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(path, buffer.getvalue())
+        kept = sorted(path.parent.glob("lexicon-codes-*.npy"), key=lambda p: p.stat().st_mtime_ns,
+                      reverse=True)
+        for old in kept[KEPT_CODES:]:
+            old.unlink(missing_ok=True)
     except OSError:
-        pass  # no cache: the codes are recomputed next time
+        pass  # no cache, or an old file another process removed: recomputed when needed
 
 
 _TRAINING: dict = {}

@@ -334,6 +334,31 @@ def test_training_codes_are_kept_on_disk_under_a_key_of_their_inputs(tmp_path, m
     learned._TRAINING.clear()
 
 
+def test_only_the_newest_training_code_files_are_kept(tmp_path, monkeypatch):
+    """Each change of the package or the sheets is a new key; old files do not pile up."""
+    from framing import learned
+
+    book = _book(tmp_path)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for i in range(learned.KEPT_CODES + 3):  # older keys, oldest first
+        old = cache / f"lexicon-codes-old{i:02d}.npy"
+        np.save(old, np.zeros((1, 1), dtype=np.uint8))
+        os.utime(old, ns=(10**9 * (i + 1), 10**9 * (i + 1)))
+    (cache / "notes.txt").write_text("not a cache file", encoding="utf-8")
+    monkeypatch.setenv("FRAMING_CACHE", str(cache))
+    learned._TRAINING.clear()
+    training, codes = learned._training(book)
+    learned._TRAINING.clear()
+    files = sorted(p.name for p in cache.glob("lexicon-codes-*.npy"))
+    assert len(files) == learned.KEPT_CODES
+    # the new file and the newest old ones stay; the oldest go; other files are left alone
+    assert [f for f in files if "old" not in f] and "lexicon-codes-old10.npy" in files
+    assert "lexicon-codes-old03.npy" not in files and (cache / "notes.txt").exists()
+    [new] = [cache / f for f in files if "old" not in f]
+    assert np.load(new).dtype == np.uint8 and np.array_equal(np.load(new), codes)
+
+
 def test_a_frame_the_cues_missed_needs_the_add_cut(tmp_path):
     """`add` is the cut where the lexicon does not code the frame; `threshold` where it does."""
     texts = ["Tariffs remain unchanged.", "Talks stalled."]  # no cue / the cue `stalled`

@@ -176,8 +176,9 @@ def _line_roles(articles, sentences):
     # 4 of 32 teaser lines and 129 of 176 furniture lines out of sample (a TV bulletin's other
     # items and cue lines, a live blog's other updates, a market ticker, a PDF's expert bios
     # and legal notice); five lines of the live blog lost (market updates tied to the call,
-    # an explainer's title), not studied yet
-    ("heldout26", 0.27, 28, 5),
+    # an explainer's title); now 147 (ticker rows "PSEi 6,338.27 ▲ 0.41%", cue lines
+    # "[00:38] ITEM 1", a weather widget, a think tank's and an editorial's small print)
+    ("heldout26", 0.17, 28, 5),
 ])
 def test_heldout_roles_match_the_hand_answers(corpus, kept_at_most, teasers_missed, long_lost):
     """roles.csv is the line classes of ANSWERS.md, written with each synthetic corpus."""
@@ -304,7 +305,9 @@ def test_a_transcripts_turns_stay_and_its_credits_and_small_print_go():
                  "trade economist", "HOST:", "This episode is supported by Ledgerline.",
                  "Guests' views are their own.", "Nothing in this episode is financial advice.",
                  "Haneul Bank Global Markets Research          Page 2 of 4",
-                 "Was this email forwarded to you? Sign up at example.com/am."]
+                 "Was this email forwarded to you? Sign up at example.com/am.",
+                 "PSEi 6,338.27 ▲ 0.41%", "[00:38] ITEM 1", "72°F Sycamore, Ill.",
+                 "This editorial represents the opinion of the Standard's editorial board."]
     roles = _roles("Trump and Xi spoke by phone on Thursday about trade and rare earths.\n"
                    + "\n".join(furniture[:2] + turns + furniture[2:])
                    + "\nMarkets rose after the call.")
@@ -340,6 +343,9 @@ def test_a_transcripts_turns_stay_and_its_credits_and_small_print_go():
     "Presented by the White House as a breakthrough, the call produced no written agreement.",
     "Brought to you by the same officials who wrote the tariffs.",
     "The statement is compiled by the commerce ministry and edited before release.",
+    "40°C heat, officials said, closed schools.",
+    "Beijing does not hold positions it cannot defend, analysts said.",
+    "Item 2 on the agenda was Taiwan.",
 ])
 def test_article_sentences_like_furniture_stay_body(sentence):
     """(Each of these was lost to a furniture pattern before the patterns were anchored.)"""

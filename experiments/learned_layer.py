@@ -55,11 +55,10 @@ def corpus_of(sheet_name: str) -> str:
     return sheet_name.removesuffix("_coder_a.csv")
 
 
-def held_out_sentences(book, lexicon_only) -> pd.DataFrame:
-    """Content sentences of the seeds and every training corpus, with the lexicon's codes,
-    coder A's codes (suffix ``_a``) and the texts' own-cue codes."""
-    names = ["seeds"] + [corpus_of(Path(p).name)
-                         for p in training_sentences(book)["sheet"].unique()]
+def held_out_sentences(book, lexicon_only, corpora) -> pd.DataFrame:
+    """Content sentences of the seeds and of `corpora` (the training corpora), with the
+    lexicon's codes, coder A's codes (suffix ``_a``) and the texts' own-cue codes."""
+    names = ["seeds", *corpora]
     frames, parts = book.frame_ids, []
     for name in names:
         if name == "seeds":
@@ -91,7 +90,7 @@ def main(frames: list[str]) -> None:
     training = training_sentences(book)
     training["corpus"] = [corpus_of(Path(p).name) for p in training["sheet"]]
     train_codes = lexicon_codes(training["text"], book)
-    units = held_out_sentences(book, lexicon_only)
+    units = held_out_sentences(book, lexicon_only, training["corpus"].unique())
     unit_codes = lexicon_codes(units["text"], book)
     names = list(dict.fromkeys(units["corpus"]))
     print(f"{len(training)} training sentences from {training['corpus'].nunique()} corpora; "

@@ -273,8 +273,8 @@ def test_an_installed_copy_codes_with_its_own_training_table(tmp_path, codebook,
 
     # built from a copy, so that a stale build/ in the checkout cannot supply missing files
     source = tmp_path / "source"
+    source.mkdir()
     for name in ["pyproject.toml", "README.md"]:
-        (source / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, source / name)
     shutil.copytree(ROOT / "framing", source / "framing",
                     ignore=shutil.ignore_patterns("__pycache__"))

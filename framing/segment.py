@@ -195,6 +195,8 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
             roles[i] = None
     for i in _comment_section(lines, furniture, prose):
         roles[i] = "boilerplate"
+    for i in _front_matter(lines):
+        roles[i] = "boilerplate"
     candidates = [i for i, role in enumerate(roles) if role is None]
     titled = [i for i in candidates if title_key and keys[i] == title_key]
     if titled:
@@ -228,6 +230,22 @@ def _listed_titles(lines: list[str], keys: list[str], furniture: dict,
             listed.update(members)
         run = i + 1
     return listed, {found[i] for i in listed}
+
+
+FRONT_MATTER_KEY = re.compile(r"^[\w-]{1,30}\s*:(\s|$)|^-\s")
+
+
+def _front_matter(lines: list[str]) -> range:
+    """A Markdown page's front matter: the block between a first line ``---`` and the next
+    ``---``, when every line in it is a ``key: value`` field (or a list item under one):
+    metadata (title, author, tags), not prose."""
+    if not lines or lines[0].strip() != "---":
+        return range(0)
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None or end == 1 or not all(FRONT_MATTER_KEY.match(line.strip())
+                                          for line in lines[1:end]):
+        return range(0)
+    return range(end + 1)
 
 
 def _comment_section(lines: list[str], furniture: dict, prose: list[bool]) -> range:
@@ -350,7 +368,8 @@ def _wrapped(line: str, following: str, width: int) -> bool:
 
 def _sentence_spans(line: str) -> list[tuple[int, int]]:
     """Punkt's sentence spans, trimmed; a piece that starts in lower case or with closing
-    punctuation ("chips." after "A.I.", "!,” Trump wrote") is joined to the one before."""
+    punctuation ("chips." after "A.I.", "!,” Trump wrote"), or that has no letter or digit
+    (the closing "*" of a Markdown emphasis), is joined to the one before."""
     spans: list[tuple[int, int]] = []
     for start, end in _tokenizer().span_tokenize(line):
         while start < end and line[start].isspace():
@@ -359,7 +378,7 @@ def _sentence_spans(line: str) -> list[tuple[int, int]]:
             end -= 1
         if end <= start:
             continue
-        if spans and _continues(line[start]):
+        if spans and (_continues(line[start]) or not any(c.isalnum() for c in line[start:end])):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
@@ -464,4 +483,4 @@ def _is_furniture_sentence(sentence: str, furniture: dict) -> bool:
 def _is_title(line: str) -> bool:
     words = WORD.findall(line)
     return (HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS
-            and not line.rstrip("\"'”’ ").endswith(CLOSING))
+            and not line.rstrip("\"'”’*_ ").endswith(CLOSING))

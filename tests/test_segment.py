@@ -124,8 +124,8 @@ def _line_roles(articles, sentences):
     # 0 of 17 teaser lines and 123 of 152 furniture lines out of sample (same-trade teasers
     # after "More from ...", a tabloid's "Most read" mid-article; a comment header with an
     # emoji, social-post signatures); now 12 (the others teaser headlines boilerplate, three of
-    # them a headline-only list) and 134; an "UPDATE:" paragraph taken for an update note
-    ("heldout16", 0.12, 5, 1),
+    # them a headline-only list) and 134; an "UPDATE:" paragraph once taken for an update note
+    ("heldout16", 0.12, 5, 0),
     # 8 of 19 teaser lines and 91 of 120 furniture lines out of sample (footnotes, a radio
     # transcript's sponsor reads and hand-offs, a photo gallery, a video playlist); now 110
     ("heldout17", 0.09, 11, 0),
@@ -181,8 +181,9 @@ def _line_roles(articles, sentences):
     ("heldout26", 0.17, 28, 5),
     # 2 of 31 teaser lines and 87 of 117 furniture lines out of sample (a Telegram export's
     # message headers, a Markdown page's front matter, table and link lists, share and cookie
-    # buttons); a numbered item title, two subheads and two channel posts lost
-    ("heldout27", 0.26, 29, 5),
+    # buttons); a numbered item title, two subheads and two channel posts lost; now 113, and
+    # the channel posts ("UPDATE: ...", a voice message's transcript) and a subhead kept
+    ("heldout27", 0.04, 26, 2),
 ])
 def test_heldout_roles_match_the_hand_answers(corpus, kept_at_most, teasers_missed, long_lost):
     """roles.csv is the line classes of ANSWERS.md, written with each synthetic corpus."""
@@ -1051,3 +1052,44 @@ def test_a_headless_teaser_block_goes_and_an_explainers_sections_stay():
     assert not any(_judged(body + [("boilerplate", 0, 0)] + pairs[:2]))
     judged = _judged(body + [("boilerplate", 0, 0)] + pairs + [("body", -1.0, 0)])
     assert judged[-7:] == [True] * 4 + [False] * 3
+
+
+def test_a_channel_exports_message_headers_are_furniture():
+    # heldout27's Telegram export: each post opens with its time in brackets and the sender;
+    # forwards and voice messages are marked; an "UPDATE:" post is news, not an update note
+    body = ["Trump says he and Xi spoke for an hour and a half and calls the call very good.",
+            "UPDATE: the two sides' negotiators are now due to meet in London on Monday."]
+    roles = _roles("Exported messages: 05.06.2025 18:00 – 06.06.2025 09:00 (IST)\n"
+                   "[05.06.2025 22:14] Bazaar Signals\n" + body[0] + "\n"
+                   "[05.06.2025 23:02] Bazaar Signals\nForwarded from Beijing Wire (EN)\n"
+                   "🎙 Voice message (01:40)\n" + body[1] + "\n")
+    _only_body_stays(roles, body)
+
+
+def test_a_markdown_pages_metadata_tables_and_link_lists_are_furniture():
+    body = ["The call lifted rare-earth miners in Perth, where traders expect Chinese magnet "
+            "licences to move faster.",
+            "*Analysts cautioned that nothing has formally changed in Beijing's procedure.*",
+            "Licence approvals in the next fortnight will show whether the promise holds."]
+    roles = _roles("---\ntitle: \"Magnets back on the table\"\nauthor: A. Writer\n"
+                   "tags: [rare-earths, china]\n---\n"
+                   "[Resources Daily](https://example.com) › [Markets](https://example.com/m)\n"
+                   "# Magnets back on the table after the Trump–Xi call\n" + body[0] + "\n"
+                   "| Stock | Close | Change |\n|---|---|---|\n| Alpha Metals | 0.41 | -2% |\n"
+                   + body[1] + "\n## What to watch\n" + body[2] + "\n"
+                   "- [How licences are approved](https://example.com/explainer)\n"
+                   "WhatsApp X Facebook Copy link\nAccept all Manage preferences\n")
+    kept = body + ["## What to watch"]  # a subhead between two paragraphs stays
+    assert roles["# Magnets back on the table after the Trump–Xi call"] == "headline"
+    for text, role in roles.items():
+        if not text.startswith("# "):
+            assert role == ("body" if text in kept else "boilerplate"), (text, role)
+
+
+def test_front_matter_needs_a_closing_rule_and_fields():
+    # a page that opens with a horizontal rule and prose is not metadata
+    text = ("---\nTrump and Xi spoke by phone on Thursday about trade and rare earths.\n---\n"
+            "The two leaders agreed their teams would meet soon.")
+    roles = _roles(text)
+    assert roles["Trump and Xi spoke by phone on Thursday about trade and rare earths."] != \
+        "boilerplate"

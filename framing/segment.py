@@ -232,17 +232,18 @@ def _listed_titles(lines: list[str], keys: list[str], furniture: dict,
     return listed, {found[i] for i in listed}
 
 
-FRONT_MATTER_KEY = re.compile(r"^[\w-]{1,30}\s*:(\s|$)|^-\s")
+FRONT_MATTER_KEY = re.compile(r"^[a-z][\w:.-]{0,40}:(\s|$)|^-\s|^\s")  # lower-case keys
 
 
 def _front_matter(lines: list[str]) -> range:
     """A Markdown page's front matter: the block between a first line ``---`` and the next
-    ``---``, when every line in it is a ``key: value`` field (or a list item under one):
-    metadata (title, author, tags), not prose."""
+    ``---``, when every line in it is a ``key: value`` field with a lower-case key (or a
+    list item or an indented line under one): metadata (title, author, tags), not prose
+    ("WASHINGTON: ..." or "Trump: ..." between two rules is prose)."""
     if not lines or lines[0].strip() != "---":
         return range(0)
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-    if end is None or end == 1 or not all(FRONT_MATTER_KEY.match(line.strip())
+    if end is None or end == 1 or not all(FRONT_MATTER_KEY.match(line)
                                           for line in lines[1:end]):
         return range(0)
     return range(end + 1)

@@ -1062,7 +1062,9 @@ def test_a_channel_exports_message_headers_are_furniture():
     roles = _roles("Exported messages: 05.06.2025 18:00 – 06.06.2025 09:00 (IST)\n"
                    "[05.06.2025 22:14] Bazaar Signals\n" + body[0] + "\n"
                    "[05.06.2025 23:02] Bazaar Signals\nForwarded from Beijing Wire (EN)\n"
-                   "🎙 Voice message (01:40)\n" + body[1] + "\n")
+                   "🎙 Voice message (01:40)\n" + body[1] + "\n"
+                   "Update: at 9:30 a.m. the commerce ministry said licences would move faster.\n")
+    body.append("Update: at 9:30 a.m. the commerce ministry said licences would move faster.")
     _only_body_stays(roles, body)
 
 
@@ -1070,13 +1072,14 @@ def test_a_markdown_pages_metadata_tables_and_link_lists_are_furniture():
     body = ["The call lifted rare-earth miners in Perth, where traders expect Chinese magnet "
             "licences to move faster.",
             "*Analysts cautioned that nothing has formally changed in Beijing's procedure.*",
-            "Licence approvals in the next fortnight will show whether the promise holds."]
+            "Licence approvals in the next fortnight will show whether the promise holds.",
+            "[The ministry said the licences would move faster.](https://example.com/x)"]
     roles = _roles("---\ntitle: \"Magnets back on the table\"\nauthor: A. Writer\n"
                    "tags: [rare-earths, china]\n---\n"
                    "[Resources Daily](https://example.com) › [Markets](https://example.com/m)\n"
                    "# Magnets back on the table after the Trump–Xi call\n" + body[0] + "\n"
                    "| Stock | Close | Change |\n|---|---|---|\n| Alpha Metals | 0.41 | -2% |\n"
-                   + body[1] + "\n## What to watch\n" + body[2] + "\n"
+                   + body[1] + "\n## What to watch\n" + body[2] + "\n" + body[3] + "\n"
                    "- [How licences are approved](https://example.com/explainer)\n"
                    "WhatsApp X Facebook Copy link\nAccept all Manage preferences\n")
     kept = body + ["## What to watch"]  # a subhead between two paragraphs stays
@@ -1093,3 +1096,9 @@ def test_front_matter_needs_a_closing_rule_and_fields():
     roles = _roles(text)
     assert roles["Trump and Xi spoke by phone on Thursday about trade and rare earths."] != \
         "boilerplate"
+    # nor datelined paragraphs or a Q&A set between two rules (upper-case "keys")
+    roles = _roles("---\nWASHINGTON: Trump said on Thursday that the call went very well.\n"
+                   "Trump: We had a very good call with President Xi.\n---\n"
+                   "The two leaders agreed their teams would meet soon.")
+    assert roles["WASHINGTON: Trump said on Thursday that the call went very well."] == "body"
+    assert roles["Trump: We had a very good call with President Xi."] == "body"

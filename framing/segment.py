@@ -50,6 +50,13 @@ WRAP_LONGER = 0.1
 MENU_SEPARATOR = re.compile(r"\s[|·•▸›»/>]\s|\s[|·•▸›»]|[|·•▸›»]\s")
 MENU_SPLIT = re.compile(MENU_SEPARATOR.pattern + r"|\s{2,}|\t")
 BULLET = re.compile(r"^[\s\u00a0]*(?:[-–•*▪·‣]\s+)?")
+# a chat export's message header at the start of a line, cut from the message like a bullet:
+# WhatsApp's "[05/06/2025, 22:14:07] Ravi Menon: " and "05/06/25, 10:14 pm - Ravi Menon: "
+# (a system line, "... - Anil joined", has no sender and colon and stays whole: furniture)
+_CHAT_TIME = (r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}),?\s+"
+              r"\d{1,2}:\d{2}(?::\d{2})?(?:[\s\u202f]*[ap]\.?\s?m\.?)?")
+CHAT_HEADER = re.compile(rf"[\u200e\u200f]*(?:\[{_CHAT_TIME}\]|{_CHAT_TIME}\s+[-–])\s*"
+                         r"[^\s:!?\[\]][^:!?\[\]\n]{0,49}?:\s+(?=\S)", re.IGNORECASE)
 CLOSING = tuple(".!?:;,")
 CONTINUING = set("!?.,;:)]}”’—–-…")
 WORD = re.compile(r"\w+")
@@ -312,6 +319,8 @@ def paragraph_spans(text: str):
             joined.append([a, b])
     for a, b in joined:
         start = a + BULLET.match(text[a:b]).end()
+        header = CHAT_HEADER.match(text, start, b)
+        start = header.end() if header else start
         end = b
         while end > start and text[end - 1].isspace():
             end -= 1

@@ -1068,6 +1068,31 @@ def test_a_channel_exports_message_headers_are_furniture():
     _only_body_stays(roles, body)
 
 
+def test_a_whatsapp_exports_message_headers_are_cut_and_its_system_lines_are_furniture():
+    # WhatsApp writes date, time and sender on the message's own line: iPhone exports in
+    # brackets, Android ones with " - "; the header is cut like a bullet, the message stays
+    # (the Android line was lost whole as a breadcrumb, the iPhone header kept in the text)
+    body = ["Trump says the call with Xi was very good and rare earths should flow again.",
+            "Markets liked it but nothing is signed yet.",
+            "Bessent and Lutnick will meet the Chinese team soon.",
+            "Xi told him to handle Taiwan with prudence.", "That part got less airtime."]
+    text = ("05/06/2025, 22:14 - Messages and calls are end-to-end encrypted. No one outside "
+            "of this chat, not even WhatsApp, can read or listen to them.\n"
+            f"05/06/2025, 22:14 - Ravi Menon: {body[0]}\n"
+            f"05/06/25, 10:15\u202fpm - Priya S: {body[1]}\n"
+            f"[05/06/2025, 22:16:07] Ravi Menon: {body[2]}\n"
+            "[05/06/2025, 22:16:30] Priya S: <Media omitted>\n"
+            "\u200e[05/06/2025, 22:17:02] Ravi Menon: \u200eThis message was deleted\n"
+            "05/06/2025, 22:18 - Anil joined using this group's invite link\n"
+            f"[6/5/25, 10:20:11 PM] Kumar: {body[3]}\n{body[4]}\n")
+    roles = _roles(text)
+    _only_body_stays(roles, body)
+    assert set(body) <= set(roles.index)  # the sentence is the message, its header cut
+    rows = fr.segment_sentences(pd.DataFrame({"article_id": ["a"], "outlet": ["X"],
+                                              "file": ["a"], "text": [text]}))
+    assert all(text[r.start:r.end] == r.text for r in rows.itertuples())
+
+
 def test_a_markdown_pages_metadata_tables_and_link_lists_are_furniture():
     body = ["The call lifted rare-earth miners in Perth, where traders expect Chinese magnet "
             "licences to move faster.",

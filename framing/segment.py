@@ -239,20 +239,34 @@ def _listed_titles(lines: list[str], keys: list[str], furniture: dict,
     return listed, {found[i] for i in listed}
 
 
-FRONT_MATTER_KEY = re.compile(r"^[a-z][\w:.-]{0,40}:(\s|$)|^-\s|^\s")  # lower-case keys
+# lower-case keys (a line reaches here without its indent and list mark, `paragraph_spans`)
+FRONT_MATTER_KEY = re.compile(r"^[a-z][\w:.-]{0,40}:(\s|$)")
+# a key whose value follows on the next lines: a block list ("tags:" then "- china"), a
+# folded or literal text ("summary: >"); in TOML, a multi-line array ('tags = [')
+BLOCK_VALUE = re.compile(r"^[a-z][\w.-]{0,40}(?::\s*(?:[>|][-+]?\d?)?|\s*=\s*\[)\s*$")
+# Hugo's TOML front matter between "+++" lines: 'title = "..."', '[params]', '[[authors]]'
+TOML_KEY = re.compile(r"^[a-z][\w.-]{0,40}\s*=\s*\S|^\[{1,2}[a-z][\w.-]{0,40}\]{1,2}\s*$")
+FENCES = {"---": FRONT_MATTER_KEY, "+++": TOML_KEY}
 
 
 def _front_matter(lines: list[str]) -> range:
-    """A Markdown page's front matter: the block between a first line ``---`` and the next
-    ``---``, when every line in it is a ``key: value`` field with a lower-case key (or a
-    list item or an indented line under one): metadata (title, author, tags), not prose
-    ("WASHINGTON: ..." or "Trump: ..." between two rules is prose)."""
-    if not lines or lines[0].strip() != "---":
+    """A Markdown page's front matter: the block between a first line ``---`` (YAML) or
+    ``+++`` (TOML) and the next such line, when every line in it is a field with a lower-case
+    key (``key: value``; ``key = value`` and ``[table]`` headers in TOML) or the value of one
+    that goes on over the next lines (`BLOCK_VALUE`): metadata (title, author, tags), not
+    prose ("WASHINGTON: ..." or "Trump: ..." between two rules is prose)."""
+    fence = lines[0].strip() if lines else ""
+    if fence not in FENCES:
         return range(0)
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-    if end is None or end == 1 or not all(FRONT_MATTER_KEY.match(line)
-                                          for line in lines[1:end]):
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == fence), None)
+    if end is None or end == 1:
         return range(0)
+    in_value = False  # the lines of a block value, up to the next field
+    for line in lines[1:end]:
+        if FENCES[fence].match(line) or BLOCK_VALUE.match(line):
+            in_value = bool(BLOCK_VALUE.match(line))
+        elif not in_value:
+            return range(0)
     return range(end + 1)
 
 

@@ -1127,3 +1127,27 @@ def test_front_matter_needs_a_closing_rule_and_fields():
                    "The two leaders agreed their teams would meet soon.")
     assert roles["WASHINGTON: Trump said on Thursday that the call went very well."] == "body"
     assert roles["Trump: We had a very good call with President Xi."] == "body"
+
+
+def test_yaml_block_values_and_toml_front_matter_are_furniture():
+    # a block list and a folded summary under their keys (indented lines without a key)
+    page = ("---\ntitle: Trump and Xi talk trade\ntags:\n  - china\n  - rare earths\n"
+            "summary: >\n  Leaders spoke for ninety minutes.\n  More talks soon.\n---\n"
+            "Donald Trump and Xi Jinping spoke on Thursday.")
+    roles = _roles(page)
+    assert roles[roles != "boilerplate"].index.tolist() == [
+        "Donald Trump and Xi Jinping spoke on Thursday."], roles
+    page = ('+++\ntitle = "Trump and Xi talk trade, rare earths in 90-minute call"\n'
+            'date = 2025-06-06T08:30:00+10:00\ndraft = false\n'
+            'tags = [\n  "china",\n  "rare earths",\n]\n[params]\n  author = "J. Okafor"\n'
+            '[[resources]]\n  src = "img/call.jpg"\n+++\n'
+            "Donald Trump and Xi Jinping spoke for about 90 minutes on Thursday.\n"
+            "Neither side announced a deal on rare earths.")
+    roles = _roles(page)
+    assert roles[roles != "boilerplate"].index.tolist() == [
+        "Donald Trump and Xi Jinping spoke for about 90 minutes on Thursday.",
+        "Neither side announced a deal on rare earths."], roles
+    # between two "+++" lines, prose is prose ("Trump = ..." has no lower-case key)
+    roles = _roles("+++\nTrump said the call went very well, and Xi invited him to visit.\n+++\n"
+                   "The two leaders agreed their teams would meet soon.")
+    assert roles["Trump said the call went very well, and Xi invited him to visit."] == "body"

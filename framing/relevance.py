@@ -74,6 +74,10 @@ HEADLINE_WORDS = 4  # a teaser's headline, in words of two letters or more
 MIN_SPREAD = 0.5  # floor for the spread, so that a corpus of near-copies keeps its scale
 TOKEN = re.compile(r"\b[^\W\d_]{2,}\b")
 CLOSING = (".", "!", "?", "…")
+# quotation marks that may close a sentence after its full stop: English “…” and ‘…’, German
+# „…“ and ‚…‘, guillemets «…» and »…« (one-sided lists missed „…“ and took the paragraph
+# for a headline)
+CLOSING_QUOTES = "\"'”’“‘»«›‹"
 
 
 @dataclass(frozen=True)
@@ -345,7 +349,7 @@ def _without_last_pair(block: list, texts: np.ndarray, paragraph: np.ndarray) ->
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip("\"'”’ ").endswith(CLOSING)
+    return text.rstrip(CLOSING_QUOTES + " ").endswith(CLOSING)
 
 
 def _paragraph_runs(rows: np.ndarray, paragraph: np.ndarray) -> list[list]:

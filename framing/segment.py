@@ -29,7 +29,7 @@ import pandas as pd
 import yaml
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .relevance import Reference, corpus_reference, mark_off_topic
+from .relevance import CLOSING_QUOTES, Reference, corpus_reference, mark_off_topic
 from .schemas import SENTENCES, check_columns
 
 ABBREVIATIONS = frozenset(
@@ -57,6 +57,7 @@ _CHAT_TIME = (r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}),?\s+"
               r"\d{1,2}:\d{2}(?::\d{2})?(?:[\s\u202f]*[ap]\.?\s?m\.?)?")
 CHAT_HEADER = re.compile(rf"[\u200e\u200f]*(?:\[{_CHAT_TIME}\]|{_CHAT_TIME}\s+[-–])\s*"
                          r"[^\s:!?\[\]][^:!?\[\]\n]{0,49}?:\s+(?=\S)", re.IGNORECASE)
+MARKUP_EDGES = re.compile(r"^(?:[>#]+\s*|[*_]{1,3}(?=\S))+")
 CLOSING = tuple(".!?:;,")
 CONTINUING = set("!?.,;:)]}”’—–-…")
 WORD = re.compile(r"\w+")
@@ -127,8 +128,8 @@ def assign_off_topic(sentences: pd.DataFrame, reference: Reference) -> pd.DataFr
     added (see `relevance`)."""
     furniture = load_furniture()
     boilerplate = (sentences["role"] == "boilerplate").to_numpy()
-    closes = [0 if not keep else 2 if _heads_teasers(text, furniture)
-              else int(_closes(text, furniture))
+    closes = [0 if not keep else 2 if _heads_teasers(_plain(text), furniture)
+              else int(_closes(_plain(text), furniture))
               for text, keep in zip(sentences["text"], boilerplate)]
     _headless_teasers(sentences, closes, furniture)
     return mark_off_topic(sentences, closes=pd.Series(closes, index=sentences.index),
@@ -167,7 +168,7 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
     section is boilerplate as a whole.
     """
     furniture, seen, roles, subheads = load_furniture(), set(), [], []
-    lines = [_unwrapped(line) for line in lines]
+    lines = [_plain(_unwrapped(line)) for line in lines]
     closed = prose_seen = False  # closing furniture counts only after some prose
     link_only = False  # what closed was only a link ("Read also: ..."), which may be mid-article
     titles = 0  # title-like lines taken for links since the last closing line
@@ -204,6 +205,11 @@ def _line_roles(lines: list[str], title: str, outlet: str = "") -> list[str | No
         roles[i] = "boilerplate"
     for i in _front_matter(lines):
         roles[i] = "boilerplate"
+    for i in range(1, len(lines)):  # a letter's sign-off: "JOHN O'SULLIVAN," "Co Limerick."
+        if (roles[i] is None and roles[i - 1] == "boilerplate"
+                and lines[i - 1].rstrip().endswith(",") and lines[i].rstrip().endswith(".")
+                and len(WORD.findall(lines[i])) <= furniture["short_line_words"]):
+            roles[i] = "boilerplate"
     candidates = [i for i, role in enumerate(roles) if role is None]
     titled = [i for i in candidates if title_key and keys[i] == title_key]
     if titled:
@@ -342,6 +348,14 @@ def paragraph_spans(text: str):
             yield start, end
 
 
+def _plain(line: str) -> str:
+    """`line` without the Markdown marks that open it: a quote's or heading's ``>`` and
+    ``#``, emphasis (``**More from ...**``), so that furniture patterns anchored at the start
+    read its words. The closing marks stay: a bold subhead "**Xi's version (Xinhua)**" is
+    not a caption's credit."""
+    return MARKUP_EDGES.sub("", line)
+
+
 def _unwrapped(text: str) -> str:
     """A hard-wrapped paragraph's text with each line break (and the blanks around it) as
     one space, so that furniture patterns read it as one line."""
@@ -432,7 +446,7 @@ def _is_marked(stripped: str, furniture: dict) -> bool:
 
 
 def _is_short(stripped: str, furniture: dict) -> bool:
-    closed = stripped.rstrip("\"'”’").endswith(tuple(".!?"))
+    closed = stripped.rstrip(CLOSING_QUOTES).endswith(tuple(".!?"))
     return len(WORD.findall(stripped)) < furniture["short_line_words"] and not closed
 
 
@@ -507,4 +521,4 @@ def _is_furniture_sentence(sentence: str, furniture: dict) -> bool:
 def _is_title(line: str) -> bool:
     words = WORD.findall(line)
     return (HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS
-            and not line.rstrip("\"'”’*_ ").endswith(CLOSING))
+            and not line.rstrip(CLOSING_QUOTES + "*_ ").endswith(CLOSING))

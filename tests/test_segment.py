@@ -1151,3 +1151,50 @@ def test_yaml_block_values_and_toml_front_matter_are_furniture():
     roles = _roles("+++\nTrump said the call went very well, and Xi invited him to visit.\n+++\n"
                    "The two leaders agreed their teams would meet soon.")
     assert roles["Trump said the call went very well, and Xi invited him to visit."] == "body"
+
+
+def test_furniture_of_heldout28_kinds():
+    # a screen reader's spoken controls, a translation tool's notice, a stock-exchange
+    # filing's letterhead and notices, an unroll app's link row and disclaimer, bold and
+    # quoted teaser headers in Markdown
+    furniture = [
+        "Share on WhatsApp, button", "Latest, tab, 2 of 5",
+        "This page was automatically translated. The translation may contain errors.",
+        "ABN 41 612 884 307", "Level 9, 225 St Georges Terrace, Perth WA 6000",
+        "YALLINUP RARE EARTHS LIMITED", "Company: YALLINUP RARE EARTHS LIMITED (YRE)",
+        "This announcement has been authorised for release by the Board of Yallinup Rare "
+        "Earths Limited.",
+        "This announcement may contain forward-looking statements, including statements "
+        "regarding market conditions.",
+        "[Open original thread](https://harbour.social/@w/1) · [Save as PDF] · [Share]",
+        "Spool is not affiliated with harbour.social or with the authors of saved threads. · "
+        "[Report thread]",
+        "**More threads from @weiling**", "> **Trending on harbour.social**",
+    ]
+    prose = ("Donald Trump and Xi Jinping spoke for about 90 minutes on Thursday, and both "
+             "sides called the call positive.")
+    for line in furniture:
+        roles = _roles(prose + "\n" + line + "\n" + prose.replace("Thursday", "Friday"))
+        assert (roles.drop([prose, prose.replace("Thursday", "Friday")]) == "boilerplate").all(), \
+            (line, roles)
+    # ... and prose like them stays
+    for line in ["The company is not affiliated with the state, its chairman said on Friday.",
+                 "China restricted exports of seven rare earths in April, the company said."]:
+        assert _roles(prose + "\n" + line)[line] == "body", line
+
+
+def test_a_letters_sign_off_is_furniture_and_a_german_quote_closes_a_sentence():
+    page = ("Letters: After the Trump-Xi call, who blinked?\n"
+            "Sir, – President Trump tells us that his conversation with Xi Jinping was very "
+            "good. The readouts tell another story.\n"
+            "DECLAN MORAN,\nCastletroy,\nLimerick.\n"
+            "Sir, – Chinese students are welcome again, we hear. Universities should take "
+            "note.\n"
+            "PÁDRAIG COSTELLOE,\nManaging Director,\nShannon, Co Clare.")
+    roles = _roles(page)
+    for line in ["DECLAN MORAN,", "Castletroy,", "Limerick.", "Shannon, Co Clare."]:
+        assert roles[line] == "boilerplate", (line, roles)
+    # a paragraph that ends in a German closing quote („…“) ends a sentence: not title-like
+    quoted = "„Seit April warten wir auf jede Lieferung“, sagt Dietz, „und das ist schlecht.“"
+    roles = _roles(quoted + "\nThe two leaders spoke for ninety minutes on Thursday.")
+    assert roles[quoted] == "body", roles

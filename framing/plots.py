@@ -295,5 +295,7 @@ def plot_agreement(agreement: pd.DataFrame, *, labels=None, ax=None, **kwargs):
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("F1 of the package against the coder (dashed: 0.9)")
-    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    # above the plot: inside it the legend covered the last frame's bars near F1 = 1
+    ax.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0, 1),
+              ncol=max(len(table.columns), 1))
     return ax

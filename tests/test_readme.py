@@ -13,7 +13,7 @@ from conftest import DATA, ROOT, SEEDS, corpus_sources
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 # the development corpora
-CORPORA = ["heldout"] + [f"heldout{n}" for n in range(2, 28)]
+CORPORA = ["heldout"] + [f"heldout{n}" for n in range(2, 29)]
 AGREEMENT = {"seeds": ([str(SEEDS)], DATA / "coding" / "seeds_gold.csv")}
 AGREEMENT.update({f"{corpus}_a": (corpus_sources(corpus),
                                   DATA / "coding" / f"{corpus}_coder_a.csv")
